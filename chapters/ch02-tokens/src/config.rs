@@ -1,0 +1,55 @@
+//! 厨房的尺寸 — the kitchen's sizes: how wide a flavour card is, how many sous-chefs,
+//! how many rounds of stations, how long a menu may be.
+
+/// The model's sizes, with the reference's defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Config {
+    /// Numbers on each flavour card (embedding width).
+    pub n_embd: usize,
+    /// Sous-chefs at the round table (attention heads).
+    pub n_head: usize,
+    /// Rounds of round table + back kitchen (transformer layers).
+    pub n_layer: usize,
+    /// The longest menu 小明 can keep in mind (context length).
+    pub block_size: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { n_embd: 16, n_head: 4, n_layer: 1, block_size: 16 }
+    }
+}
+
+/// Sizes the kitchen cannot be built with.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{name} is {value}: it must be at least 1")]
+    Zero { name: &'static str, value: usize },
+    #[error("n_embd {n_embd} is not divisible by n_head {n_head}: each sous-chef needs an equal share of the card")]
+    Indivisible { n_embd: usize, n_head: usize },
+}
+
+impl Config {
+    /// Checks the sizes; every constructor of a kitchen calls this first.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        for (name, value) in [
+            ("n_embd", self.n_embd),
+            ("n_head", self.n_head),
+            ("n_layer", self.n_layer),
+            ("block_size", self.block_size),
+        ] {
+            if value == 0 {
+                return Err(ConfigError::Zero { name, value });
+            }
+        }
+        if self.n_embd % self.n_head != 0 {
+            return Err(ConfigError::Indivisible { n_embd: self.n_embd, n_head: self.n_head });
+        }
+        Ok(())
+    }
+
+    /// How much of the flavour card each sous-chef looks at.
+    pub fn head_dim(&self) -> usize {
+        self.n_embd / self.n_head
+    }
+}
