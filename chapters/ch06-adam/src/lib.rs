@@ -4,6 +4,8 @@
 //! rules; the third needs a master's judgement — 师傅, the Adam optimizer.
 
 pub mod adam;
+pub mod checkpoint;
+
 pub mod train;
 
 pub use adam::{Adam, Habits};
