@@ -7,7 +7,7 @@ use ch07_sampling::checkpoint::{self, CheckpointError};
 use ch07_sampling::{name, serve, Apprentice, Config, Habits, Kitchen, Lesson, Pantry, Records};
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// 小明的厨房: train a 4,192-knob apprentice on the masters' records, then let him cook.
@@ -189,7 +189,7 @@ fn train_and_serve(k: &KitchenArgs, t: &TrainArgs) -> Result<()> {
     Ok(())
 }
 
-fn serve_from(k: &KitchenArgs, load: &PathBuf, prefix: &str) -> Result<()> {
+fn serve_from(k: &KitchenArgs, load: &Path, prefix: &str) -> Result<()> {
     check_temperature(k)?;
     // Stock the pantry exactly as training did, so the dice are where they were after
     // the knobs were first turned: the same seed serves the same names.

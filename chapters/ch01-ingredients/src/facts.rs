@@ -43,7 +43,7 @@ pub fn bar(count: usize, max: usize, width: usize) -> String {
     }
     let eighths = (count * width * 8 + max / 2) / max;
     let mut s = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
+    if !eighths.is_multiple_of(8) {
         s.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][eighths % 8 - 1]);
     }
     s

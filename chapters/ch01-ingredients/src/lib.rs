@@ -9,7 +9,7 @@ pub mod facts;
 pub mod fetch;
 pub mod records;
 
-pub use dice::Dice;
+pub use dice::{Dice, DiceError};
 pub use records::{clean, load, locate, DataError};
 
 /// The seed the reference kitchen uses for everything: shuffling, knobs and sampling.

@@ -45,6 +45,7 @@ pub struct LayerMatrices<'a> {
 }
 
 impl Layout {
+    // ANCHOR: layout
     /// The reference's order: wte, wpe, lm_head, then per layer attn_wq, attn_wk,
     /// attn_wv, attn_wo, mlp_fc1 (4·n_embd × n_embd), mlp_fc2 (n_embd × 4·n_embd).
     pub fn new(config: Config, vocab_size: usize) -> Self {
@@ -77,6 +78,8 @@ impl Layout {
             .collect();
         Layout { config, vocab_size, matrices }
     }
+
+    // ANCHOR_END: layout
 
     /// How many knobs in all (4,192 for the default kitchen).
     pub fn len(&self) -> usize {
@@ -136,6 +139,7 @@ pub struct Knobs {
 }
 
 impl Knobs {
+    // ANCHOR: init
     /// Every knob turned at random, `gauss(0, 0.08)`, matrix by matrix, row by row, in
     /// the reference's order — so the same dice give the same knobs.
     pub fn init(config: Config, vocab_size: usize, dice: &mut Dice) -> Self {
@@ -143,6 +147,8 @@ impl Knobs {
         let values = (0..layout.len()).map(|_| dice.gauss(0.0, INIT_STD)).collect();
         Knobs { layout, values }
     }
+
+    // ANCHOR_END: init
 
     /// The numbers of one row of a matrix: for `wte`, the flavour card of one dish.
     pub fn row(&self, m: &Matrix, r: usize) -> &[f64] {

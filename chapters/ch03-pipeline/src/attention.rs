@@ -5,7 +5,9 @@
 //! every earlier dish's key and value, so nothing is ever tasted twice.
 
 use crate::linear::linear;
+#[cfg_attr(feature = "workbench", allow(unused_imports))]
 use crate::number::{pow, sum, Number};
+#[cfg_attr(feature = "workbench", allow(unused_imports))]
 use crate::softmax::softmax;
 use ch02_tokens::knobs::LayerMatrices;
 

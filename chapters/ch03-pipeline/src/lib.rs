@@ -6,6 +6,7 @@
 //! (the residual) after it. The pipeline is written once, for any [`Number`].
 
 pub mod attention;
+pub mod figure;
 pub mod linear;
 pub mod mlp;
 pub mod model;
@@ -18,4 +19,4 @@ pub use model::{Kitchen, PipelineError, Stations};
 pub use number::{pow, sum, Number};
 pub use rmsnorm::rmsnorm;
 pub use softmax::softmax;
-pub use ch02_tokens::{self as tokens, Config, ConfigError, DataError, Dice, Knobs, Layout, Matrix, Menu, MenuError, Pantry, PantryError, BELL};
+pub use ch02_tokens::{self as tokens, ingredients, Config, ConfigError, DataError, Dice, Knobs, Layout, Matrix, Menu, MenuError, Pantry, PantryError, BELL};

@@ -19,6 +19,8 @@ pub enum PipelineError {
     Token { id: usize, vocab_size: usize },
     #[error("the notebooks hold {written} dishes but this is position {pos}: serve the positions in order 0, 1, 2, …")]
     OutOfOrder { pos: usize, written: usize },
+    #[error("the notebooks are for {got} rounds but the kitchen has {expected} (n_layer): start a menu with Notebooks::new(n_layer)")]
+    Rounds { expected: usize, got: usize },
     #[error("the kitchen has {got} knobs but its sizes need {expected}")]
     Knobs { expected: usize, got: usize },
     #[error(transparent)]
@@ -78,7 +80,10 @@ impl<'a, N: Number> Kitchen<'a, N> {
         if pos >= config.block_size {
             return Err(PipelineError::Position { pos, block_size: config.block_size });
         }
-        if notebooks.keys.len() != config.n_layer || notebooks.len() != pos {
+        if notebooks.keys.len() != config.n_layer {
+            return Err(PipelineError::Rounds { expected: config.n_layer, got: notebooks.keys.len() });
+        }
+        if notebooks.len() != pos {
             return Err(PipelineError::OutOfOrder { pos, written: notebooks.len() });
         }
         // ANCHOR: pipeline

@@ -4,6 +4,7 @@
 
 use std::ops::{Add, Mul};
 
+// ANCHOR: number
 /// A number that knows the six operations. Everything else is made from them, exactly as
 /// the reference makes it, because the order of floating-point operations decides the
 /// last bits of every result.
@@ -35,6 +36,8 @@ pub trait Number: Copy + Add<Output = Self> + Mul<Output = Self> {
     }
 }
 
+// ANCHOR_END: number
+
 impl Number for f64 {
     fn constant(x: f64) -> Self {
         x
@@ -60,14 +63,59 @@ impl Number for f64 {
     }
 }
 
-/// Python's `x ** p` on floats: the C library's `pow`, called as it is. The exponent goes
-/// through `black_box` so that the compiler cannot swap `pow(x, 0.5)` for `sqrt(x)` or
-/// `pow(x, -2.0)` for `1 / (x * x)`: rewrites that look harmless but can change the last
-/// bit, and from there every later step of training.
+// ANCHOR: pow
+/// Python's `x ** p` on floats: the C library's `pow`, exactly — bit for bit.
+///
+/// Two traps lie here. The compiler would happily swap `pow(x, 0.5)` for `sqrt(x)` or
+/// `pow(x, -2.0)` for `1 / (x * x)`; and the C library's `pow` is not always correctly
+/// rounded (its error is below 0.54 ULP). Either way the last bit can change, and from
+/// there every later step of training. So `pow` goes through `black_box`, which the
+/// compiler cannot see through.
+///
+/// It is also slow, and 师傅 needs `g ** 2` and `v ** 0.5` for every knob at every step.
+/// For those exponents (and `-1`) we compute the correctly rounded result `r` with one
+/// operation, and the exact rounding error of it with one fused multiply-add. When the true
+/// value lies within 0.45 ULP of `r`, every result within 0.54 ULP of the true value is
+/// `r` itself, so the library would return `r` too; otherwise (about 1 case in 10) we ask
+/// the library.
 pub fn pow(x: f64, p: f64) -> f64 {
-    x.powf(std::hint::black_box(p))
+    let fast = if p == 2.0 {
+        let r = x * x;
+        agrees(r, x.mul_add(x, -r).abs())
+    } else if p == 0.5 {
+        let r = x.sqrt();
+        // r² − x = e exactly; the root is off by about e / 2r.
+        agrees(r, r.mul_add(r, -x).abs() * 0.5 / r)
+    } else if p == -1.0 {
+        let r = 1.0 / x;
+        // r·x − 1 = e exactly; the reciprocal is off by about e·r.
+        agrees(r, (r.mul_add(x, -1.0) * r).abs())
+    } else {
+        None
+    };
+    match fast {
+        Some(r) => r,
+        None => x.powf(std::hint::black_box(p)),
+    }
 }
 
+// ANCHOR_END: pow
+
+/// `Some(r)` when `r` is normal, not a power of two (where the spacing of floats halves),
+/// and `error` is below 0.45 of its spacing: then `r` is what the library returns.
+#[inline]
+fn agrees(r: f64, error: f64) -> Option<f64> {
+    const SMALLEST_SAFE: f64 = 1e-290; // keeps the residuals exact (no underflow)
+    let bits = r.abs().to_bits();
+    let mantissa = bits & ((1 << 52) - 1);
+    if !(r.abs() >= SMALLEST_SAFE && r.is_finite() && mantissa != 0) {
+        return None;
+    }
+    let spacing = f64::from_bits(bits + 1) - r.abs();
+    (error < 0.45 * spacing).then_some(r)
+}
+
+// ANCHOR: sum
 /// Python's `sum(xs)`: start from 0 and add each term in order, left to right:
 /// `((x0 + 0) + x1) + x2 …`. An empty sum is 0.
 pub fn sum<N: Number>(xs: impl IntoIterator<Item = N>) -> N {
@@ -76,4 +124,36 @@ pub fn sum<N: Number>(xs: impl IntoIterator<Item = N>) -> N {
         return N::constant(0.0);
     };
     xs.fold(first + N::constant(0.0), |acc, x| acc + x)
+}
+// ANCHOR_END: sum
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn library(x: f64, p: f64) -> f64 {
+        x.powf(std::hint::black_box(p))
+    }
+
+    #[test]
+    fn the_shortcuts_agree_with_the_library_on_a_million_numbers() {
+        // Spread over many binades: gradients are tiny, second moments tinier.
+        let mut dice = ch02_tokens::Dice::new(7);
+        for _ in 0..1_000_000 {
+            let x = (dice.random() - 0.5) * 10f64.powi((dice.random() * 40.0) as i32 - 30);
+            for p in [2.0, 0.5, -1.0] {
+                let (ours, theirs) = (pow(x, p), library(x, p));
+                assert!(ours.to_bits() == theirs.to_bits() || (ours.is_nan() && theirs.is_nan()), "pow({x:?}, {p}) = {ours:?}, library {theirs:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn pow_is_the_library_pow(x in any::<f64>(), p in prop::sample::select(vec![2.0, 0.5, -1.0, -0.5, -2.0, 3.0])) {
+            let (ours, theirs) = (pow(x, p), library(x, p));
+            prop_assert!(ours.to_bits() == theirs.to_bits() || (ours.is_nan() && theirs.is_nan()));
+        }
+    }
 }

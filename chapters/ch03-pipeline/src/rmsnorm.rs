@@ -1,6 +1,7 @@
 //! 漱口 — RMSNorm: rinse the palate before each station, so every judgement starts from
 //! the same baseline: scale the card so its mean square is 1.
 
+#[cfg_attr(feature = "workbench", allow(unused_imports))]
 use crate::number::{pow, sum, Number};
 
 // ANCHOR: rmsnorm

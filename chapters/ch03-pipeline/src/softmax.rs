@@ -1,5 +1,6 @@
 //! 投票 — softmax: raw scores into probabilities that add up to 1.
 
+#[cfg_attr(feature = "workbench", allow(unused_imports))]
 use crate::number::{sum, Number};
 
 // ANCHOR: softmax

@@ -4,7 +4,9 @@
 //! really came next? A sure bet costs nothing, a timid one costs a lot: the penalty is
 //! `-ln p(correct dish)`. A menu's loss is the average penalty over its positions.
 
+pub mod exercises;
 pub mod loss;
 
 pub use ch03_pipeline::{self as pipeline, *};
+pub use exercises::{average_penalty, perplexity};
 pub use loss::{baseline, menu_loss, penalty, MenuLoss};

@@ -5,6 +5,8 @@
 //! along the way (the chain rule). The kitchen uses only six operations, and each knows
 //! its own local effect, so the trace reaches every knob.
 
+pub mod by_hand;
+pub mod figure;
 pub mod gradients;
 pub mod operations;
 pub mod tape;

@@ -55,8 +55,8 @@ pub fn fuse(a: f64, b: f64) -> (f64, [f64; 2]) {
 /// Exercise 5.2: concentrate's result and local gradient (the power rule).
 #[cfg(feature = "workbench")]
 pub fn concentrate(a: f64, p: f64) -> (f64, f64) {
-    let _ = (a, p);
-    todo!("a.powf(p), and the power rule for d/da")
+    let _ = (a, p, pow);
+    todo!("pow(a, p), and the power rule for d/da")
 }
 
 /// Exercise 5.3: extract's result and local gradient.

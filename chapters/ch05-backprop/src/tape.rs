@@ -2,12 +2,14 @@
 //! penalty can be traced back, step by step, to every knob.
 //!
 //! Each [`Var`] carries its value and its place on the tape. The tape keeps, per
-//! operation, the two inputs and the two local gradients — nothing else — in flat
-//! vectors that are reused from one training step to the next.
+//! operation, the two inputs and the two local gradients — nothing else — in one flat
+//! vector that is reused from one training step to the next, so recording allocates
+//! nothing once the first step has sized it.
 
 use crate::operations::{combine, concentrate, extract, ferment, fuse, quality_control};
 use ch04_loss::Number;
-use std::cell::RefCell;
+use std::cell::UnsafeCell;
+use std::mem::ManuallyDrop;
 use std::ops::{Add, Mul};
 
 /// A recorded number: its value, and where the tape wrote down how it was made.
@@ -44,61 +46,115 @@ pub enum Order {
     Creation,
 }
 
-#[derive(Default)]
+/// One entry of the tape: the two inputs (the sink for a missing one) and the local
+/// gradient of the result with respect to each.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    kids: [u32; 2],
+    local: [f64; 2],
+}
+
+const SINK_ENTRY: Entry = Entry { kids: [SINK; 2], local: [0.0; 2] };
+
 struct Tape {
-    kids: Vec<[u32; 2]>,
-    local: Vec<[f64; 2]>,
+    entries: Vec<Entry>,
+    /// Entries below this are leaves recorded before any operation (the knobs): they have
+    /// no inputs, so the walk back never needs to visit them.
+    leaves_end: u32,
     grads: Vec<f64>,
     fault: Option<Fault>,
+    /// The last `pow` computed: softmax divides every dish by the same total, so the same
+    /// power is asked for many times in a row.
+    last_pow: (u64, u64, (f64, f64)),
     // scratch for the depth-first walk, kept to avoid allocating every step
     visited: Vec<u64>,
-    stack: Vec<(u32, u32)>,
+    stack: Vec<u32>,
     order: Vec<u32>,
 }
 
 thread_local! {
-    static TAPE: RefCell<Tape> = const {
-        RefCell::new(Tape {
-            kids: Vec::new(),
-            local: Vec::new(),
+    // Every recorded operation touches the tape, so it must be cheap to reach: a
+    // thread-local without a destructor is a plain address. The destructor lives in a
+    // separate guard, registered once, that frees the tape when the thread ends.
+    static TAPE: UnsafeCell<ManuallyDrop<Tape>> = const {
+        UnsafeCell::new(ManuallyDrop::new(Tape {
+            entries: Vec::new(),
+            leaves_end: 1,
             grads: Vec::new(),
             fault: None,
+            last_pow: (0, 0, (f64::NAN, f64::NAN)),
             visited: Vec::new(),
             stack: Vec::new(),
             order: Vec::new(),
-        })
+        }))
     };
+    static GUARD: TapeGuard = const { TapeGuard };
 }
 
-#[inline]
-fn record(operation: &'static str, inputs: &[Var], (output, local): (f64, [f64; 2])) -> Var {
-    TAPE.with(|tape| {
-        let mut tape = tape.borrow_mut();
-        if tape.kids.is_empty() {
-            tape.kids.push([SINK; 2]);
-            tape.local.push([0.0; 2]);
+struct TapeGuard;
+
+impl Drop for TapeGuard {
+    fn drop(&mut self) {
+        // SAFETY: runs once, at thread exit, when no other access to the tape is live.
+        let _ = TAPE.try_with(|t| unsafe { ManuallyDrop::drop(&mut *t.get()) });
+    }
+}
+
+/// Runs `f` on this thread's tape.
+#[inline(always)]
+fn with_tape<R>(f: impl FnOnce(&mut Tape) -> R) -> R {
+    // SAFETY: the tape is thread-local, and no function in this module calls another
+    // one that reaches the tape while it holds the `&mut` (none of them calls out to
+    // user code), so this is the only live reference.
+    TAPE.with(|t| f(unsafe { &mut *t.get() }))
+}
+
+#[inline(always)]
+fn record(operation: &'static str, a: Var, b: Var, (output, local): (f64, [f64; 2])) -> Var {
+    with_tape(|tape| {
+        if tape.entries.is_empty() {
+            start(tape);
         }
-        let index = tape.kids.len() as u32;
-        if !(output.is_finite() && local[0].is_finite() && local[1].is_finite()) && tape.fault.is_none() {
-            tape.fault = Some(Fault {
-                operation,
-                inputs: inputs.iter().map(|v| v.value).collect(),
-                output,
-                local,
-                entry: index as usize,
-            });
+        let index = tape.entries.len() as u32;
+        // One check for all three: the sum is not finite if any of them is not (or, very
+        // rarely, if it overflows — the cold path looks again, one by one).
+        if !(output + local[0] + local[1]).is_finite() {
+            note_fault(tape, operation, a, b, output, local, index);
         }
-        let kids = [inputs[0].index, inputs.get(1).map_or(SINK, |v| v.index)];
-        tape.kids.push(kids);
-        tape.local.push(local);
+        tape.entries.push(Entry { kids: [a.index, b.index], local });
         Var { index, value: output }
     })
+}
+
+/// The sink, and the guard that frees the tape at thread exit.
+#[cold]
+fn start(tape: &mut Tape) {
+    GUARD.with(|_| {});
+    tape.entries.push(SINK_ENTRY);
+    tape.leaves_end = 1;
+}
+
+#[cold]
+fn note_fault(tape: &mut Tape, operation: &'static str, a: Var, b: Var, output: f64, local: [f64; 2], index: u32) {
+    let all_finite = output.is_finite() && local.iter().all(|l| l.is_finite());
+    if tape.fault.is_none() && !all_finite {
+        let binary = matches!(operation, "合并 add" | "融合 mul");
+        let inputs = if binary { vec![a.value, b.value] } else { vec![a.value] };
+        tape.fault = Some(Fault { operation, inputs, output, local, entry: index as usize });
+    }
 }
 
 impl Var {
     /// A knob or any other starting number whose gradient we want.
     pub fn leaf(value: f64) -> Var {
-        record("leaf", &[Var { index: SINK, value }], (value, [0.0; 2]))
+        let sink = Var { index: SINK, value };
+        let leaf = record("leaf", sink, sink, (value, [0.0; 2]));
+        with_tape(|t| {
+            if leaf.index == t.leaves_end {
+                t.leaves_end += 1;
+            }
+        });
+        leaf
     }
 
     /// The number's value.
@@ -114,26 +170,27 @@ impl Var {
     /// Its gradient after the last `backward`: how much the traced result moves per unit
     /// of this number.
     pub fn grad(self) -> f64 {
-        TAPE.with(|t| t.borrow().grads.get(self.index as usize).copied().unwrap_or(0.0))
+        with_tape(|t| t.grads.get(self.index as usize).copied().unwrap_or(0.0))
     }
 }
 
 impl Add for Var {
     type Output = Var;
     fn add(self, other: Var) -> Var {
-        record("合并 add", &[self, other], combine(self.value, other.value))
+        record("合并 add", self, other, combine(self.value, other.value))
     }
 }
 
 impl Mul for Var {
     type Output = Var;
     fn mul(self, other: Var) -> Var {
-        record("融合 mul", &[self, other], fuse(self.value, other.value))
+        record("融合 mul", self, other, fuse(self.value, other.value))
     }
 }
 
+#[inline(always)]
 fn unary(operation: &'static str, a: Var, (out, local): (f64, f64)) -> Var {
-    record(operation, &[a], (out, [local, 0.0]))
+    record(operation, a, Var::constant(0.0), (out, [local, 0.0]))
 }
 
 impl Number for Var {
@@ -144,7 +201,14 @@ impl Number for Var {
         self.value
     }
     fn powf(self, p: f64) -> Self {
-        unary("浓缩 pow", self, concentrate(self.value, p))
+        let key = (self.value.to_bits(), p.to_bits());
+        let result = with_tape(|t| {
+            if (t.last_pow.0, t.last_pow.1) != key {
+                t.last_pow = (key.0, key.1, concentrate(self.value, p));
+            }
+            t.last_pow.2
+        });
+        unary("浓缩 pow", self, result)
     }
     fn ln(self) -> Self {
         unary("提取 ln", self, extract(self.value))
@@ -159,29 +223,27 @@ impl Number for Var {
 
 /// Starts a fresh recording, keeping the tape's storage for reuse.
 pub fn reset() {
-    TAPE.with(|t| {
-        let mut t = t.borrow_mut();
-        t.kids.truncate(1);
-        t.local.truncate(1);
+    with_tape(|t| {
+        t.entries.truncate(1);
+        t.leaves_end = 1;
         t.fault = None;
     });
 }
 
 /// How many entries the tape holds (leaves and operations, plus the sink).
 pub fn len() -> usize {
-    TAPE.with(|t| t.borrow().kids.len())
+    with_tape(|t| t.entries.len())
 }
 
 /// The first non-finite operation since the last `reset`, if any.
 pub fn fault() -> Option<Fault> {
-    TAPE.with(|t| t.borrow().fault.clone())
+    with_tape(|t| t.fault.clone())
 }
 
-/// The gradients of `count` consecutive tape entries starting at `first` (e.g. the knobs,
-/// recorded one after another), copied into `out`.
+/// The gradients of `out.len()` consecutive tape entries starting at `first` (e.g. the
+/// knobs, recorded one after another), copied into `out`.
 pub fn copy_grads(first: Var, out: &mut [f64]) {
-    TAPE.with(|t| {
-        let t = t.borrow();
+    with_tape(|t| {
         let start = first.index as usize;
         out.copy_from_slice(&t.grads[start..start + out.len()]);
     });
@@ -190,28 +252,23 @@ pub fn copy_grads(first: Var, out: &mut [f64]) {
 /// Traces `root` back to every number it was made from: afterwards each `Var::grad` is
 /// ∂root/∂var. Fails if any recorded operation produced a non-finite number.
 pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
-    TAPE.with(|t| {
-        let mut guard = t.borrow_mut();
-        let tape = &mut *guard;
+    with_tape(|tape| {
         if let Some(fault) = &tape.fault {
             return Err(fault.clone());
         }
-        let n = tape.kids.len();
         tape.grads.clear();
-        tape.grads.resize(n, 0.0);
+        tape.grads.resize(tape.entries.len(), 0.0);
         if root.index == SINK {
             return Ok(());
         }
         tape.grads[root.index as usize] = 1.0;
         match order {
             Order::Reference => {
-                reference_order(tape, root.index);
-                let order = std::mem::take(&mut tape.order);
-                propagate(order.iter().rev().copied(), &tape.kids, &tape.local, &mut tape.grads);
-                tape.order = order;
+                let listed = reference_order(tape, root.index);
+                propagate(tape.order[..listed].iter().rev().copied(), &tape.entries, &mut tape.grads);
             }
             Order::Creation => {
-                propagate((1..=root.index).rev(), &tape.kids, &tape.local, &mut tape.grads);
+                propagate((tape.leaves_end.min(root.index)..=root.index).rev(), &tape.entries, &mut tape.grads);
             }
         }
         Ok(())
@@ -219,33 +276,58 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
 }
 
 // ANCHOR: reference_order
-/// The reference's `build_topo`, without recursion: a depth-first walk from the root
-/// that visits each entry's inputs in order and lists an entry once all of its inputs
-/// are listed. The visited set is a bitset and the stack is reused.
-fn reference_order(tape: &mut Tape, root: u32) {
-    let n = tape.kids.len();
-    tape.visited.clear();
-    tape.visited.resize(n.div_ceil(64), 0);
-    tape.visited[0] |= 1; // the sink is never listed
-    tape.order.clear();
-    tape.stack.clear();
-    tape.visited[root as usize / 64] |= 1 << (root % 64);
-    tape.stack.push((root, 0));
-    while let Some(top) = tape.stack.last_mut() {
-        let (node, next) = *top;
-        if next == 2 {
-            tape.order.push(node);
-            tape.stack.pop();
+/// The reference's `build_topo` — visit each input in order, depth first, and list an
+/// entry once all its inputs are listed — without recursion. The stack holds entries
+/// still to visit; an entry's second appearance (marked by the top bit) means "its
+/// inputs are done, list it". Inputs are checked when they come off the stack, not when
+/// they go on, so an input reached earlier through its sibling is skipped, exactly as the
+/// recursive walk skips it. Leaves (the knobs) are never visited: they have no inputs.
+fn reference_order(tape: &mut Tape, root: u32) -> usize {
+    const DONE: u32 = 1 << 31;
+    let Tape { entries, leaves_end, visited, stack, order, .. } = tape;
+    let leaves_end = *leaves_end;
+    visited.clear();
+    visited.resize(entries.len().div_ceil(64), 0);
+    // Each entry goes on the stack at most three times (once per parent edge is bounded
+    // by two inputs, plus its DONE mark), and is listed once: size both up front, so the
+    // walk is plain indexing with no growth checks.
+    let need = 3 * entries.len() + 1;
+    if stack.len() < need {
+        stack.resize(need, 0);
+    }
+    if order.len() < entries.len() {
+        order.resize(entries.len(), 0);
+    }
+    let mut listed = 0;
+    let mut top = 1;
+    stack[0] = root;
+    while top > 0 {
+        top -= 1;
+        let node = stack[top];
+        if node & DONE != 0 {
+            order[listed] = node & !DONE;
+            listed += 1;
             continue;
         }
-        top.1 += 1;
-        let kid = tape.kids[node as usize][next as usize];
-        let (word, bit) = (kid as usize / 64, 1u64 << (kid % 64));
-        if tape.visited[word] & bit == 0 {
-            tape.visited[word] |= bit;
-            tape.stack.push((kid, 0));
+        let (word, bit) = (node as usize / 64, 1u64 << (node % 64));
+        if visited[word] & bit != 0 {
+            continue;
+        }
+        visited[word] |= bit;
+        stack[top] = node | DONE;
+        top += 1;
+        // Pushed in reverse, so the first input is walked first.
+        let [a, b] = entries[node as usize].kids;
+        if b >= leaves_end {
+            stack[top] = b;
+            top += 1;
+        }
+        if a >= leaves_end {
+            stack[top] = a;
+            top += 1;
         }
     }
+    listed
 }
 // ANCHOR_END: reference_order
 
@@ -253,11 +335,10 @@ fn reference_order(tape: &mut Tape, root: u32) {
 /// The chain rule, one entry at a time: each input's gradient grows by
 /// `local gradient × this entry's gradient`.
 #[cfg(not(feature = "workbench"))]
-fn propagate(order: impl Iterator<Item = u32>, kids: &[[u32; 2]], local: &[[f64; 2]], grads: &mut [f64]) {
+fn propagate(order: impl Iterator<Item = u32>, entries: &[Entry], grads: &mut [f64]) {
     for node in order {
         let g = grads[node as usize];
-        let [a, b] = kids[node as usize];
-        let [la, lb] = local[node as usize];
+        let Entry { kids: [a, b], local: [la, lb] } = entries[node as usize];
         grads[a as usize] += la * g;
         grads[b as usize] += lb * g;
     }
@@ -267,10 +348,10 @@ fn propagate(order: impl Iterator<Item = u32>, kids: &[[u32; 2]], local: &[[f64;
 // ANCHOR: propagate_starter
 /// Exercise 5.4: pass each entry's gradient on to its two inputs.
 #[cfg(feature = "workbench")]
-fn propagate(order: impl Iterator<Item = u32>, kids: &[[u32; 2]], local: &[[f64; 2]], grads: &mut [f64]) {
-    let _ = (kids, local, grads);
+fn propagate(order: impl Iterator<Item = u32>, entries: &[Entry], grads: &mut [f64]) {
+    let _ = (entries, grads);
     for _node in order {
-        todo!("for both inputs k of the node: grads[k] += local gradient × grads[node]")
+        todo!("for both inputs k of the entry: grads[k] += local gradient × grads[node]")
     }
 }
 // ANCHOR_END: propagate_starter

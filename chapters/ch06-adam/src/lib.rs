@@ -5,7 +5,8 @@
 
 pub mod adam;
 pub mod checkpoint;
-
+pub mod figure;
+pub mod growth;
 pub mod train;
 
 pub use adam::{Adam, Habits};
