@@ -107,7 +107,12 @@ fn main() -> ExitCode {
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 fn config(k: &KitchenArgs) -> Config {
-    Config { n_embd: k.n_embd, n_head: k.n_head, n_layer: k.n_layer, block_size: k.block_size }
+    Config {
+        n_embd: k.n_embd,
+        n_head: k.n_head,
+        n_layer: k.n_layer,
+        block_size: k.block_size,
+    }
 }
 
 fn check_temperature(k: &KitchenArgs) -> Result<()> {
@@ -130,9 +135,17 @@ fn train_and_serve(k: &KitchenArgs, t: &TrainArgs) -> Result<()> {
     if let Some(path) = &t.save {
         checkpoint::check_writable(path)?;
     }
-    let habits = Habits { learning_rate: t.learning_rate, ..Habits::default() };
+    let habits = Habits {
+        learning_rate: t.learning_rate,
+        ..Habits::default()
+    };
     let pantry = Pantry::stock(k.data.as_deref(), config(k), k.seed)?;
-    let Pantry { docs, menu, knobs, mut dice } = pantry;
+    let Pantry {
+        docs,
+        menu,
+        knobs,
+        mut dice,
+    } = pantry;
     let mut out = std::io::stdout().lock();
     writeln!(out, "num docs: {}", docs.len())?;
     writeln!(out, "vocab size: {}", menu.vocab_size())?;
@@ -159,7 +172,11 @@ fn train_and_serve(k: &KitchenArgs, t: &TrainArgs) -> Result<()> {
     let mut running = None::<f64>;
     apprentice.train(&docs, &menu, until, t.steps, |Lesson { step, loss }| {
         let line = format!("step {step:4} / {:4} | loss {loss:.4}", t.steps);
-        let line = if t.full_precision { format!("{line} | full {loss:?}") } else { line };
+        let line = if t.full_precision {
+            format!("{line} | full {loss:?}")
+        } else {
+            line
+        };
         match &bar {
             Some(bar) => {
                 let avg = running.map_or(loss, |r| 0.95 * r + 0.05 * loss);
@@ -167,7 +184,13 @@ fn train_and_serve(k: &KitchenArgs, t: &TrainArgs) -> Result<()> {
                 bar.set_message(format!("loss {loss:.4} (running {avg:.4})"));
                 bar.inc(1);
             }
-            None if written.is_ok() => written = writeln!(out, "{line}"),
+            None if written.is_ok() => {
+                written = writeln!(out, "{line}");
+                // `kitchen | head`: the reader has seen enough; stop quietly, as a Unix tool does.
+                if matches!(&written, Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe) {
+                    std::process::exit(0);
+                }
+            }
             None => {}
         }
     })?;
@@ -193,7 +216,12 @@ fn serve_from(k: &KitchenArgs, load: &Path, prefix: &str) -> Result<()> {
     check_temperature(k)?;
     // Stock the pantry exactly as training did, so the dice are where they were after
     // the knobs were first turned: the same seed serves the same names.
-    let Pantry { docs, menu, knobs, mut dice } = Pantry::stock(k.data.as_deref(), config(k), k.seed)?;
+    let Pantry {
+        docs,
+        menu,
+        knobs,
+        mut dice,
+    } = Pantry::stock(k.data.as_deref(), config(k), k.seed)?;
     let apprentice = checkpoint::load(load, &knobs.layout, Habits::default()).map_err(|e: CheckpointError| e)?;
     let prefix: Vec<usize> = {
         let ids = menu.encode(prefix)?;
@@ -210,6 +238,11 @@ fn serve_from(k: &KitchenArgs, load: &Path, prefix: &str) -> Result<()> {
         invented += usize::from(label == "invented");
         writeln!(out, "sample {:2}: {dish:16} {label}", i + 1)?;
     }
-    writeln!(out, "\n{invented} of {} invented, {} real", k.samples, k.samples - invented)?;
+    writeln!(
+        out,
+        "\n{invented} of {} invented, {} real",
+        k.samples,
+        k.samples - invented
+    )?;
     Ok(())
 }

@@ -225,10 +225,7 @@ fn both_summaries_list_the_same_existing_chapters() {
         }
         listed.push(chapters);
     }
-    assert_eq!(
-        listed[0], listed[1],
-        "the zh and en tables of contents differ"
-    );
+    assert_eq!(listed[0], listed[1], "the zh and en tables of contents differ");
 }
 
 #[test]

@@ -16,9 +16,7 @@ const NAMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/names.txt");
 
 /// A file of reference values under tests/data/.
 fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
 }
 
 fn reference(name: &str) -> String {
@@ -44,10 +42,7 @@ where
         Path::new(NAMES).is_file(),
         "{NAMES} is missing: copy names.txt into data/"
     );
-    let output = Command::new(KITCHEN)
-        .args(args)
-        .output()
-        .expect("the kitchen runs");
+    let output = Command::new(KITCHEN).args(args).output().expect("the kitchen runs");
     Run {
         ok: output.status.success(),
         code: output.status.code(),
@@ -64,11 +59,7 @@ where
 {
     let run = kitchen(args);
     assert!(run.ok, "the kitchen failed: {}", run.stderr);
-    assert!(
-        run.stderr.is_empty(),
-        "nothing should reach stderr: {}",
-        run.stderr
-    );
+    assert!(run.stderr.is_empty(), "nothing should reach stderr: {}", run.stderr);
     run.stdout
 }
 
@@ -112,10 +103,7 @@ fn full_precision_shows_every_loss_as_python_repr_prints_it() {
     let default = reference("reference-default.out");
     let expected_steps = lines_starting(&default, "step ");
     let steps = lines_starting(&stdout, "step ");
-    assert_eq!(
-        (steps.len(), reprs.len(), expected_steps.len()),
-        (1000, 1000, 1000)
-    );
+    assert_eq!((steps.len(), reprs.len(), expected_steps.len()), (1000, 1000, 1000));
     for (i, line) in steps.iter().enumerate() {
         let (printed, full) = line
             .split_once(" | full ")
@@ -194,12 +182,7 @@ fn a_run_stopped_and_resumed_from_a_checkpoint_is_the_uninterrupted_run() {
     ]);
     assert_eq!(lines_starting(&first, "step "), steps[..500]);
 
-    let second = kitchen_ok([
-        OsArg::from("--load"),
-        half.into(),
-        "--save".into(),
-        full.clone().into(),
-    ]);
+    let second = kitchen_ok([OsArg::from("--load"), half.into(), "--save".into(), full.clone().into()]);
     assert_eq!(
         lines_starting(&second, "step "),
         steps[500..],
@@ -226,19 +209,12 @@ fn a_run_stopped_and_resumed_from_a_checkpoint_is_the_uninterrupted_run() {
     for line in lines_starting(&served, "sample ") {
         let name = sample_names(line).remove(0);
         let label = line.split_whitespace().last().unwrap();
-        let expected = if records.contains(&name) {
-            "real"
-        } else {
-            "invented"
-        };
+        let expected = if records.contains(&name) { "real" } else { "invented" };
         assert_eq!(label, expected, "{line}");
         invented += usize::from(label == "invented");
     }
     assert!(
-        served.ends_with(&format!(
-            "\n{invented} of 20 invented, {} real\n",
-            20 - invented
-        )),
+        served.ends_with(&format!("\n{invented} of 20 invented, {} real\n", 20 - invented)),
         "{served}"
     );
 }
@@ -261,21 +237,14 @@ fn fails_with(args: &[OsArg], save: bool, fragments: &[&str]) -> String {
     let run = kitchen(&all);
     let shown = format!("kitchen {all:?}\nstderr: {}", run.stderr);
     assert!(!run.ok, "{shown}");
-    assert_eq!(
-        run.code,
-        Some(1),
-        "an error, not a panic (101) or a signal: {shown}"
-    );
+    assert_eq!(run.code, Some(1), "an error, not a panic (101) or a signal: {shown}");
     assert!(run.stderr.starts_with("error: "), "{shown}");
     assert!(
         !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
         "{shown}"
     );
     for fragment in fragments {
-        assert!(
-            run.stderr.contains(fragment),
-            "{fragment:?} missing: {shown}"
-        );
+        assert!(run.stderr.contains(fragment), "{fragment:?} missing: {shown}");
     }
     assert_eq!(
         std::fs::read(&keep).unwrap(),
@@ -286,11 +255,7 @@ fn fails_with(args: &[OsArg], save: bool, fragments: &[&str]) -> String {
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(
-        leftovers,
-        ["keep.ck"],
-        "no temporary files are left behind: {shown}"
-    );
+    assert_eq!(leftovers, ["keep.ck"], "no temporary files are left behind: {shown}");
     run.stderr
 }
 
@@ -308,11 +273,7 @@ fn impossible_sizes_and_settings_are_refused() {
     fails_with(&args(&["--n-head", "0"]), true, &["n_head is 0"]);
     fails_with(&args(&["--block-size", "0"]), true, &["block_size is 0"]);
     fails_with(&args(&["--steps", "0"]), true, &["--steps 0"]);
-    fails_with(
-        &args(&["--until", "2000"]),
-        true,
-        &["--until 2000", "--steps 1000"],
-    );
+    fails_with(&args(&["--until", "2000"]), true, &["--until 2000", "--steps 1000"]);
     for t in ["-1", "nan", "inf"] {
         fails_with(&args(&["--temperature", t]), true, &["temperature"]);
         fails_with(
@@ -322,11 +283,7 @@ fn impossible_sizes_and_settings_are_refused() {
         );
     }
     for lr in ["nan", "inf"] {
-        fails_with(
-            &args(&["--learning-rate", lr]),
-            true,
-            &["--learning-rate", "finite"],
-        );
+        fails_with(&args(&["--learning-rate", lr]), true, &["--learning-rate", "finite"]);
     }
 }
 
@@ -335,17 +292,9 @@ fn saving_into_a_missing_directory_fails_before_training() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no-such-directory").join("ck");
     let run = kitchen([OsArg::from("--save"), path.clone().into()]);
-    assert!(
-        !run.ok && run.stderr.starts_with("error: "),
-        "{}",
-        run.stderr
-    );
+    assert!(!run.ok && run.stderr.starts_with("error: "), "{}", run.stderr);
     assert!(run.stderr.contains("does not exist"), "{}", run.stderr);
-    assert!(
-        run.stdout.is_empty(),
-        "no time was spent training: {}",
-        run.stdout
-    );
+    assert!(run.stdout.is_empty(), "no time was spent training: {}", run.stdout);
     assert!(!path.exists() && !path.parent().unwrap().exists());
 }
 
@@ -370,20 +319,14 @@ fn checkpoints_that_do_not_fit_are_refused() {
         true,
         &["small.ck", "n_embd 8", "n_embd 16", "--n-embd"],
     );
-    fails_with(
-        &load(&args(&["sample"]), &small),
-        false,
-        &["small.ck", "n_embd 8"],
-    );
+    fails_with(&load(&args(&["sample"]), &small), false, &["small.ck", "n_embd 8"]);
 
     // Random bytes (from a fixed little generator, so the test is the same every time).
     let noise = dir.path().join("noise.ck");
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let bytes: Vec<u8> = (0..4096)
         .map(|_| {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             (x >> 56) as u8
         })
         .collect();
@@ -410,11 +353,7 @@ fn checkpoints_that_do_not_fit_are_refused() {
     );
 
     // And one that is not there at all.
-    fails_with(
-        &load(&[], &dir.path().join("missing.ck")),
-        true,
-        &["missing.ck"],
-    );
+    fails_with(&load(&[], &dir.path().join("missing.ck")), true, &["missing.ck"]);
 }
 
 #[test]

@@ -29,7 +29,9 @@ pub enum DiceError {
 
 impl std::fmt::Debug for Dice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Dice").field("index", &self.index).finish_non_exhaustive()
+        f.debug_struct("Dice")
+            .field("index", &self.index)
+            .finish_non_exhaustive()
     }
 }
 
@@ -73,8 +75,7 @@ impl Dice {
             }
         }
         for _ in 0..N - 1 {
-            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1_566_083_941))
-                .wrapping_sub(i as u32);
+            mt[i] = (mt[i] ^ (mt[i - 1] ^ (mt[i - 1] >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt[0] = mt[N - 1];
@@ -82,7 +83,11 @@ impl Dice {
             }
         }
         mt[0] = 0x8000_0000;
-        Dice { state: mt, index: N, gauss_next: None }
+        Dice {
+            state: mt,
+            index: N,
+            gauss_next: None,
+        }
     }
 
     /// One raw 32-bit roll (`genrand_uint32`).
@@ -120,7 +125,11 @@ impl Dice {
     pub fn bits(&mut self, k: u32) -> u64 {
         assert!(k <= 64, "bits: at most 64 bits at a time, asked for {k}");
         if k <= 32 {
-            return if k == 0 { 0 } else { u64::from(self.next_word() >> (32 - k)) };
+            return if k == 0 {
+                0
+            } else {
+                u64::from(self.next_word() >> (32 - k))
+            };
         }
         let low = u64::from(self.next_word());
         let high = u64::from(self.next_word() >> (64 - k));

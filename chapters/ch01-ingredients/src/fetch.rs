@@ -14,8 +14,14 @@ pub const NAMES_SHA256: &str = "0a30b5557f192f32ab962680889aac5f6fda0f4cecf40a6d
 /// temporary file beside `dest`, are checked against `sha256` (lowercase hex), and only
 /// then renamed into place: `dest` is never left half-written.
 pub fn download(url: &str, dest: &Path, sha256: &str) -> Result<(), DataError> {
-    let fail = |reason: String| DataError::Download { url: url.into(), reason };
-    let io = |source| DataError::Io { path: dest.into(), source };
+    let fail = |reason: String| DataError::Download {
+        url: url.into(),
+        reason,
+    };
+    let io = |source| DataError::Io {
+        path: dest.into(),
+        source,
+    };
 
     let mut response = ureq::get(url).call().map_err(|e| fail(e.to_string()))?;
     let length = response.body().content_length();
@@ -40,10 +46,17 @@ pub fn download(url: &str, dest: &Path, sha256: &str) -> Result<(), DataError> {
 
     let got = format!("{:x}", Sha256::digest(&bytes));
     if got != sha256 {
-        return Err(DataError::Checksum { url: url.into(), expected: sha256.into(), got });
+        return Err(DataError::Checksum {
+            url: url.into(),
+            expected: sha256.into(),
+            got,
+        });
     }
 
-    let dir = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
     tmp.write_all(&bytes).map_err(io)?;

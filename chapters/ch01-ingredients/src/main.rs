@@ -42,7 +42,13 @@ fn main() -> ExitCode {
         println!("{label}: {}", list.join(", "));
     };
     println!();
-    show("most common first dish", facts::most_common(&docs, 5, |d| d.chars().next()));
-    show("most common last dish", facts::most_common(&docs, 5, |d| d.chars().last()));
+    show(
+        "most common first dish",
+        facts::most_common(&docs, 5, |d| d.chars().next()),
+    );
+    show(
+        "most common last dish",
+        facts::most_common(&docs, 5, |d| d.chars().last()),
+    );
     ExitCode::SUCCESS
 }

@@ -21,7 +21,9 @@ pub enum DataError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("downloading {url}: {reason}; check the connection or pass --data FILE")]
     Download { url: String, reason: String },
-    #[error("downloaded {url} has SHA-256 {got}, expected {expected}; nothing was saved, try again or pass --data FILE")]
+    #[error(
+        "downloaded {url} has SHA-256 {got}, expected {expected}; nothing was saved, try again or pass --data FILE"
+    )]
     Checksum { url: String, expected: String, got: String },
 }
 
@@ -61,12 +63,19 @@ pub fn load(path: &Path) -> Result<Vec<String>, DataError> {
         std::io::ErrorKind::NotFound => DataError::NotFound { path: path.into() },
         std::io::ErrorKind::IsADirectory => DataError::IsDirectory { path: path.into() },
         _ if path.is_dir() => DataError::IsDirectory { path: path.into() },
-        _ => DataError::Io { path: path.into(), source },
+        _ => DataError::Io {
+            path: path.into(),
+            source,
+        },
     })?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let byte = e.valid_up_to();
         let line = 1 + bytes[..byte].iter().filter(|&&b| b == b'\n').count();
-        DataError::NotUtf8 { path: path.into(), line, byte }
+        DataError::NotUtf8 {
+            path: path.into(),
+            line,
+            byte,
+        }
     })?;
     let docs = clean(text);
     if docs.is_empty() {

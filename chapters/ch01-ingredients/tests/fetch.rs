@@ -209,9 +209,7 @@ fn wrong_checksum_is_refused_and_keeps_the_old_file() {
     let dest = dir.path().join("names.txt");
     let err = download(&server.url, &dest, &expected).unwrap_err();
     match &err {
-        DataError::Checksum {
-            expected: e, got, ..
-        } => {
+        DataError::Checksum { expected: e, got, .. } => {
             assert_eq!(e, &expected);
             assert_eq!(got, &sha256_hex(&body));
         }

@@ -33,10 +33,7 @@ fn missing_file_is_not_found() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no-such-names.txt");
     let err = load(&path).unwrap_err();
-    assert!(
-        matches!(&err, DataError::NotFound { path: p } if p == &path),
-        "{err:?}"
-    );
+    assert!(matches!(&err, DataError::NotFound { path: p } if p == &path), "{err:?}");
     assert_names(&err, &path);
     assert!(err.to_string().contains("no such file"), "{err}");
 }
@@ -58,17 +55,7 @@ fn non_utf8_names_the_line() {
     let (_dir, path) = file_with("latin1.txt", NOT_UTF8);
     let err = load(&path).unwrap_err();
     // "emma\n" (5) + "olivia\n" (7) + "av" (2): the bad byte is at offset 14, on line 3.
-    assert!(
-        matches!(
-            &err,
-            DataError::NotUtf8 {
-                line: 3,
-                byte: 14,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(&err, DataError::NotUtf8 { line: 3, byte: 14, .. }), "{err:?}");
     assert_names(&err, &path);
     assert!(err.to_string().contains("line 3"), "{err}");
 }
@@ -77,27 +64,14 @@ fn non_utf8_names_the_line() {
 fn non_utf8_on_the_first_line() {
     let (_dir, path) = file_with("bad.txt", b"\xc3(\nemma\n");
     let err = load(&path).unwrap_err();
-    assert!(
-        matches!(
-            &err,
-            DataError::NotUtf8 {
-                line: 1,
-                byte: 0,
-                ..
-            }
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(&err, DataError::NotUtf8 { line: 1, byte: 0, .. }), "{err:?}");
 }
 
 #[test]
 fn only_blank_lines_is_empty() {
     let (_dir, path) = file_with("blank.txt", b"\n   \n\t\t\n \r\n  \n\n");
     let err = load(&path).unwrap_err();
-    assert!(
-        matches!(&err, DataError::Empty { path: p } if p == &path),
-        "{err:?}"
-    );
+    assert!(matches!(&err, DataError::Empty { path: p } if p == &path), "{err:?}");
     assert_names(&err, &path);
 }
 
@@ -152,14 +126,8 @@ fn assert_clean_failure(output: &Output, path: &Path, what: &str) {
         "{what}: stderr should name {}: {stderr}",
         path.display()
     );
-    assert!(
-        !stderr.contains("panicked"),
-        "{what}: the binary panicked: {stderr}"
-    );
-    assert!(
-        output.stdout.is_empty(),
-        "{what}: nothing should reach stdout"
-    );
+    assert!(!stderr.contains("panicked"), "{what}: the binary panicked: {stderr}");
+    assert!(output.stdout.is_empty(), "{what}: nothing should reach stdout");
 }
 
 #[test]
@@ -200,10 +168,6 @@ fn binary_reports_an_empty_file() {
 fn binary_runs_on_a_small_file() {
     let (_dir, path) = file_with("few.txt", b"emma\nolivia\nava\n");
     let output = run_with_data(&path);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("num docs: 3\n"));
 }

@@ -16,7 +16,12 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { n_embd: 16, n_head: 4, n_layer: 1, block_size: 16 }
+        Config {
+            n_embd: 16,
+            n_head: 4,
+            n_layer: 1,
+            block_size: 16,
+        }
     }
 }
 
@@ -42,8 +47,11 @@ impl Config {
                 return Err(ConfigError::Zero { name, value });
             }
         }
-        if self.n_embd % self.n_head != 0 {
-            return Err(ConfigError::Indivisible { n_embd: self.n_embd, n_head: self.n_head });
+        if !self.n_embd.is_multiple_of(self.n_head) {
+            return Err(ConfigError::Indivisible {
+                n_embd: self.n_embd,
+                n_head: self.n_head,
+            });
         }
         Ok(())
     }

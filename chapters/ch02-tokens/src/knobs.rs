@@ -71,12 +71,21 @@ impl Layout {
         let matrices = shapes
             .into_iter()
             .map(|(name, rows, cols)| {
-                let m = Matrix { name, rows, cols, offset };
+                let m = Matrix {
+                    name,
+                    rows,
+                    cols,
+                    offset,
+                };
                 offset += rows * cols;
                 m
             })
             .collect();
-        Layout { config, vocab_size, matrices }
+        Layout {
+            config,
+            vocab_size,
+            matrices,
+        }
     }
 
     // ANCHOR_END: layout
@@ -117,7 +126,10 @@ impl Layout {
 
     /// Which matrix, row and column knob `index` is: e.g. `lm_head[3][7]`.
     pub fn locate(&self, index: usize) -> Option<(&Matrix, usize, usize)> {
-        let m = self.matrices.iter().find(|m| (m.offset..m.offset + m.rows * m.cols).contains(&index))?;
+        let m = self
+            .matrices
+            .iter()
+            .find(|m| (m.offset..m.offset + m.rows * m.cols).contains(&index))?;
         let within = index - m.offset;
         Some((m, within / m.cols, within % m.cols))
     }
@@ -185,7 +197,12 @@ mod tests {
     #[test]
     fn exercise_knob_count_is_4192_for_the_default_kitchen() {
         assert_eq!(knob_count(&Config::default(), 27), 4192);
-        let wide = Config { n_embd: 32, n_head: 8, n_layer: 2, block_size: 12 };
+        let wide = Config {
+            n_embd: 32,
+            n_head: 8,
+            n_layer: 2,
+            block_size: 12,
+        };
         assert_eq!(knob_count(&wide, 27), Layout::new(wide, 27).len());
     }
 

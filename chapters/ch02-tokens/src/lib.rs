@@ -7,10 +7,10 @@ pub mod config;
 pub mod knobs;
 pub mod menu;
 
+pub use ch01_ingredients::{self as ingredients, DataError, Dice};
 pub use config::{Config, ConfigError};
 pub use knobs::{knob_count, Knobs, Layout, Matrix};
 pub use menu::{Menu, MenuError, BELL};
-pub use ch01_ingredients::{self as ingredients, DataError, Dice};
 
 /// Everything the kitchen knows before it cooks: the shuffled records, the menu, and
 /// 小明's knobs at their random starting turns — made in the reference's order, with one
@@ -39,6 +39,11 @@ impl Pantry {
         let docs = ch01_ingredients::shuffled_records(data, &mut dice)?;
         let menu = Menu::from_records(&docs);
         let knobs = Knobs::init(config, menu.vocab_size(), &mut dice);
-        Ok(Pantry { docs, menu, knobs, dice })
+        Ok(Pantry {
+            docs,
+            menu,
+            knobs,
+            dice,
+        })
     }
 }

@@ -43,15 +43,28 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
 
     println!("\nnum params: {}", knobs.values.len());
     for m in &knobs.layout.matrices {
-        println!("  {:16} {:3} × {:<3} = {:5} knobs", m.name, m.rows, m.cols, m.rows * m.cols);
+        println!(
+            "  {:16} {:3} × {:<3} = {:5} knobs",
+            m.name,
+            m.rows,
+            m.cols,
+            m.rows * m.cols
+        );
     }
     // ANCHOR_END: main
 
     let dish = ids[1];
-    println!("\nflavour card of {:?} (wte row {dish}), before any training:", menu.name(dish)?);
+    println!(
+        "\nflavour card of {:?} (wte row {dish}), before any training:",
+        menu.name(dish)?
+    );
     for (i, x) in knobs.row(knobs.layout.wte(), dish).iter().enumerate() {
         let cells = (x.abs() / 0.02).round() as usize;
-        let bar = if *x < 0.0 { format!("{:>8}|", "▄".repeat(cells.min(8))) } else { format!("{:>8}|{}", "", "▄".repeat(cells.min(8))) };
+        let bar = if *x < 0.0 {
+            format!("{:>8}|", "▄".repeat(cells.min(8)))
+        } else {
+            format!("{:>8}|{}", "", "▄".repeat(cells.min(8)))
+        };
         println!("  {i:2} {x:+.6} {bar}");
     }
     println!("\nfirst knob {} = {:?}", knobs.layout.knob_name(0), knobs.values[0]);

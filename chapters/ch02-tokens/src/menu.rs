@@ -11,7 +11,13 @@ pub struct Menu {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MenuError {
     #[error("{dish:?} (U+{code:04X}) at character {position} of {text:?} is not on the menu of {size} dishes; use only characters that appear in the records")]
-    UnknownDish { dish: char, code: u32, position: usize, text: String, size: usize },
+    UnknownDish {
+        dish: char,
+        code: u32,
+        position: usize,
+        text: String,
+        size: usize,
+    },
     #[error("dish number {id} is not on the menu (0..={bell}); numbers come from encode or from the model's vote")]
     UnknownId { id: usize, bell: usize },
 }

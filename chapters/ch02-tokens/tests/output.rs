@@ -6,8 +6,14 @@ use std::process::Command;
 const NAMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/names.txt");
 
 fn run(args: &[&str]) -> std::process::Output {
-    assert!(std::path::Path::new(NAMES).is_file(), "{NAMES} is missing: copy names.txt into data/");
-    Command::new(env!("CARGO_BIN_EXE_ch02-tokens")).args(args).output().expect("the chapter binary runs")
+    assert!(
+        std::path::Path::new(NAMES).is_file(),
+        "{NAMES} is missing: copy names.txt into data/"
+    );
+    Command::new(env!("CARGO_BIN_EXE_ch02-tokens"))
+        .args(args)
+        .output()
+        .expect("the chapter binary runs")
 }
 
 #[test]
@@ -44,8 +50,18 @@ fn an_unknown_dish_is_named() {
 #[test]
 fn bad_sizes_are_refused() {
     use ch02_tokens::{Config, ConfigError};
-    let indivisible = Config { n_embd: 10, n_head: 4, ..Config::default() };
-    assert_eq!(indivisible.validate(), Err(ConfigError::Indivisible { n_embd: 10, n_head: 4 }));
-    let none = Config { n_layer: 0, ..Config::default() };
+    let indivisible = Config {
+        n_embd: 10,
+        n_head: 4,
+        ..Config::default()
+    };
+    assert_eq!(
+        indivisible.validate(),
+        Err(ConfigError::Indivisible { n_embd: 10, n_head: 4 })
+    );
+    let none = Config {
+        n_layer: 0,
+        ..Config::default()
+    };
     assert!(none.validate().unwrap_err().to_string().contains("n_layer is 0"));
 }

@@ -64,7 +64,9 @@ pub fn attend<N: Number>(query: &[N], keys: &[&[N]], values: &[&[N]]) -> (Vec<N>
 #[cfg(feature = "workbench")]
 pub fn attend<N: Number>(query: &[N], keys: &[&[N]], values: &[&[N]]) -> (Vec<N>, Vec<N>) {
     let _ = (query, keys, values);
-    todo!("scores: sum(q·k) * constant(len.powf(0.5).powf(-1)); weights = softmax(scores); blend[j] = sum(w_t * v_t[j])")
+    todo!(
+        "scores: sum(q·k) * constant(len.powf(0.5).powf(-1)); weights = softmax(scores); blend[j] = sum(w_t * v_t[j])"
+    )
 }
 // ANCHOR_END: head_starter
 
@@ -112,7 +114,13 @@ mod tests {
         let s = 2f64.powf(0.5).powf(-1.0);
         let expected = softmax(&[0.0 * s, (0.0 * 0.0 + 0.0 + 1.0 * 2.0) * s]);
         assert_eq!(weights, expected);
-        assert_eq!(blend, [weights[0] * 10.0 + 0.0 + weights[1] * 0.0, weights[0] * 0.0 + 0.0 + weights[1] * 10.0]);
+        assert_eq!(
+            blend,
+            [
+                weights[0] * 10.0 + 0.0 + weights[1] * 0.0,
+                weights[0] * 0.0 + 0.0 + weights[1] * 10.0
+            ]
+        );
         assert!(weights[1] > weights[0]);
     }
 

@@ -18,10 +18,7 @@ pub type Glances = Vec<Vec<Vec<f64>>>;
 
 /// Serves `tokens` at positions 0, 1, 2, … (one set of notebooks, as in service) and keeps
 /// the round table's weights at every position.
-pub fn attention_weights(
-    kitchen: &Kitchen<'_, f64>,
-    tokens: &[usize],
-) -> Result<Vec<Glances>, PipelineError> {
+pub fn attention_weights(kitchen: &Kitchen<'_, f64>, tokens: &[usize]) -> Result<Vec<Glances>, PipelineError> {
     let mut notebooks = Notebooks::new(kitchen.layout.config.n_layer);
     tokens
         .iter()
@@ -53,8 +50,7 @@ fn font(px: f64) -> f64 {
 /// Cream for 0, dark soy for 1, linear in between.
 fn soy(weight: f64) -> RGBColor {
     let w = weight.clamp(0.0, 1.0);
-    let mix =
-        |from: u8, to: u8| (f64::from(from) + (f64::from(to) - f64::from(from)) * w).round() as u8;
+    let mix = |from: u8, to: u8| (f64::from(from) + (f64::from(to) - f64::from(from)) * w).round() as u8;
     RGBColor(mix(255, 122), mix(248, 46), mix(231, 14))
 }
 
@@ -73,10 +69,8 @@ pub fn attention_heatmap(title: &str, labels: &[String], glances: &[Glances]) ->
 
     let mut svg = String::new();
     {
-        let root =
-            SVGBackend::with_string(&mut svg, (width as u32, height as u32)).into_drawing_area();
-        draw(&root, title, labels, glances, height)
-            .expect("drawing into a String does no I/O, so it cannot fail");
+        let root = SVGBackend::with_string(&mut svg, (width as u32, height as u32)).into_drawing_area();
+        draw(&root, title, labels, glances, height).expect("drawing into a String does no I/O, so it cannot fail");
         root.present()
             .expect("drawing into a String does no I/O, so it cannot fail");
     }
@@ -84,23 +78,13 @@ pub fn attention_heatmap(title: &str, labels: &[String], glances: &[Glances]) ->
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
-type DrawResult<'a> =
-    Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
+type DrawResult<'a> = Result<(), DrawingAreaErrorKind<<SVGBackend<'a> as DrawingBackend>::ErrorType>>;
 
-fn draw<'a>(
-    root: &Area<'a>,
-    title: &str,
-    labels: &[String],
-    glances: &[Glances],
-    height: i32,
-) -> DrawResult<'a> {
+fn draw<'a>(root: &Area<'a>, title: &str, labels: &[String], glances: &[Glances], height: i32) -> DrawResult<'a> {
     let ink = RGBColor(51, 40, 33);
     let faint = RGBColor(120, 110, 100);
     let text = |px: f64, color: RGBColor, h: HPos, v: VPos| {
-        ("sans-serif", font(px))
-            .into_font()
-            .color(&color)
-            .pos(Pos::new(h, v))
+        ("sans-serif", font(px)).into_font().color(&color).pos(Pos::new(h, v))
     };
     root.fill(&WHITE)?;
     root.draw(&Text::new(
@@ -117,21 +101,12 @@ fn draw<'a>(
         for head in 0..n_head {
             let left = MARGIN + head as i32 * (ROW_LABELS + n * CELL + GAP);
             let name = if n_layer > 1 {
-                format!(
-                    "round {} · sous-chef {} · 副厨 {}",
-                    layer + 1,
-                    head + 1,
-                    head + 1
-                )
+                format!("round {} · sous-chef {} · 副厨 {}", layer + 1, head + 1, head + 1)
             } else {
                 format!("sous-chef {} · 副厨 {}", head + 1, head + 1)
             };
             let grid = (left + ROW_LABELS, top + PANEL_TITLE + COLUMN_LABELS);
-            root.draw(&Text::new(
-                name,
-                (grid.0, top),
-                text(14.0, ink, HPos::Left, VPos::Top),
-            ))?;
+            root.draw(&Text::new(name, (grid.0, top), text(14.0, ink, HPos::Left, VPos::Top)))?;
             for (j, label) in labels.iter().enumerate().take(n as usize) {
                 let x = grid.0 + j as i32 * CELL + CELL / 2;
                 let y = grid.1 + j as i32 * CELL + CELL / 2;
@@ -154,24 +129,18 @@ fn draw<'a>(
                     root.draw(&Rectangle::new(corners, soy(w).filled()))?;
                     let color = if w > 0.55 { WHITE } else { ink };
                     let style = text(12.0, color, HPos::Center, VPos::Center);
-                    root.draw(&Text::new(
-                        format!("{w:.2}"),
-                        (x0 + CELL / 2, y0 + CELL / 2),
-                        style,
-                    ))?;
+                    root.draw(&Text::new(format!("{w:.2}"), (x0 + CELL / 2, y0 + CELL / 2), style))?;
                 }
             }
             let outline = [grid, (grid.0 + n * CELL, grid.1 + n * CELL)];
-            root.draw(&Rectangle::new(
-                outline,
-                ShapeStyle::from(&faint).stroke_width(1),
-            ))?;
+            root.draw(&Rectangle::new(outline, ShapeStyle::from(&faint).stroke_width(1)))?;
         }
     }
 
     // The key: what rows and columns mean, and the colour scale from 0 to 1.
     let key_top = height - FOOTER + 14;
-    let caption = "row: the dish being served · column: the earlier dish it looks back at · 行：正在上的菜　列：回头看的那道菜";
+    let caption =
+        "row: the dish being served · column: the earlier dish it looks back at · 行：正在上的菜　列：回头看的那道菜";
     root.draw(&Text::new(
         caption,
         (MARGIN, key_top),

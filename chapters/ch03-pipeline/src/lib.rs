@@ -15,8 +15,11 @@ pub mod rmsnorm;
 pub mod softmax;
 
 pub use attention::Notebooks;
+pub use ch02_tokens::{
+    self as tokens, ingredients, Config, ConfigError, DataError, Dice, Knobs, Layout, Matrix, Menu, MenuError, Pantry,
+    PantryError, BELL,
+};
 pub use model::{Kitchen, PipelineError, Stations};
 pub use number::{pow, sum, Number};
 pub use rmsnorm::rmsnorm;
 pub use softmax::softmax;
-pub use ch02_tokens::{self as tokens, ingredients, Config, ConfigError, DataError, Dice, Knobs, Layout, Matrix, Menu, MenuError, Pantry, PantryError, BELL};

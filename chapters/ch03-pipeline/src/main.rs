@@ -43,9 +43,7 @@ fn main() -> ExitCode {
 /// closing bell (that is for 小明 to ring). Refuses unknown dishes and menus too long to
 /// keep in mind.
 fn served(menu: &Menu, flag: &str, text: &str, config: &Config) -> Result<Vec<usize>, String> {
-    let mut tokens = menu
-        .encode(text)
-        .map_err(|e: MenuError| format!("{flag}: {e}"))?;
+    let mut tokens = menu.encode(text).map_err(|e: MenuError| format!("{flag}: {e}"))?;
     tokens.pop();
     if tokens.len() > config.block_size {
         return Err(format!(
@@ -91,9 +89,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
             .collect(),
     };
     let tokens = served(&menu, "--prefix", &prefix, &config)?;
-    let names = |ids: &[usize]| -> Result<Vec<String>, MenuError> {
-        ids.iter().map(|&id| menu.name(id)).collect()
-    };
+    let names = |ids: &[usize]| -> Result<Vec<String>, MenuError> { ids.iter().map(|&id| menu.name(id)).collect() };
 
     println!(
         "小明's {} knobs as Pantry::stock(seed 42) first turns them: untrained, he has learned nothing yet.",
@@ -103,10 +99,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let kitchen = Kitchen::new(&knobs.layout, &knobs.values)?;
     let mut notebooks = Notebooks::new(config.n_layer);
     let mut logits = Vec::new();
-    println!(
-        "\nserving {}, one dish at a time:",
-        names(&tokens)?.join(" ")
-    );
+    println!("\nserving {}, one dish at a time:", names(&tokens)?.join(" "));
     for (pos, &token) in tokens.iter().enumerate() {
         let mut watched = Stations::default();
         logits = kitchen.serve_watched(token, pos, &mut notebooks, Some(&mut watched))?;
@@ -182,8 +175,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
             names(&record)?.join(" ")
         );
         let svg = attention_heatmap(&title, &names(&record)?, &glances);
-        std::fs::write(path, svg)
-            .map_err(|e| format!("cannot write the figure to {}: {e}", path.display()))?;
+        std::fs::write(path, svg).map_err(|e| format!("cannot write the figure to {}: {e}", path.display()))?;
         println!(
             "\nheat map of the sous-chefs' weights over {} written to {}",
             args.record,

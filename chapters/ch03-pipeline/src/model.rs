@@ -4,10 +4,10 @@
 //! (lm_head): one raw score per dish on the menu.
 
 use crate::attention::{round_table, Notebooks};
+use crate::linear::linear;
 use crate::mlp::back_kitchen;
 use crate::number::Number;
 use crate::rmsnorm::rmsnorm;
-use crate::linear::linear;
 use ch02_tokens::{ConfigError, Layout};
 
 /// A dish the pipeline cannot serve.
@@ -55,7 +55,10 @@ impl<'a, N: Number> Kitchen<'a, N> {
     pub fn new(layout: &'a Layout, knobs: &'a [N]) -> Result<Self, PipelineError> {
         layout.config.validate()?;
         if knobs.len() != layout.len() {
-            return Err(PipelineError::Knobs { expected: layout.len(), got: knobs.len() });
+            return Err(PipelineError::Knobs {
+                expected: layout.len(),
+                got: knobs.len(),
+            });
         }
         Ok(Kitchen { layout, knobs })
     }
@@ -75,16 +78,28 @@ impl<'a, N: Number> Kitchen<'a, N> {
     ) -> Result<Vec<N>, PipelineError> {
         let (config, layout, knobs) = (&self.layout.config, self.layout, self.knobs);
         if token >= layout.vocab_size {
-            return Err(PipelineError::Token { id: token, vocab_size: layout.vocab_size });
+            return Err(PipelineError::Token {
+                id: token,
+                vocab_size: layout.vocab_size,
+            });
         }
         if pos >= config.block_size {
-            return Err(PipelineError::Position { pos, block_size: config.block_size });
+            return Err(PipelineError::Position {
+                pos,
+                block_size: config.block_size,
+            });
         }
         if notebooks.keys.len() != config.n_layer {
-            return Err(PipelineError::Rounds { expected: config.n_layer, got: notebooks.keys.len() });
+            return Err(PipelineError::Rounds {
+                expected: config.n_layer,
+                got: notebooks.keys.len(),
+            });
         }
         if notebooks.len() != pos {
-            return Err(PipelineError::OutOfOrder { pos, written: notebooks.len() });
+            return Err(PipelineError::OutOfOrder {
+                pos,
+                written: notebooks.len(),
+            });
         }
         // ANCHOR: pipeline
         let flavour = &knobs[layout.wte().row(token)];

@@ -144,7 +144,10 @@ mod tests {
             let x = (dice.random() - 0.5) * 10f64.powi((dice.random() * 40.0) as i32 - 30);
             for p in [2.0, 0.5, -1.0] {
                 let (ours, theirs) = (pow(x, p), library(x, p));
-                assert!(ours.to_bits() == theirs.to_bits() || (ours.is_nan() && theirs.is_nan()), "pow({x:?}, {p}) = {ours:?}, library {theirs:?}");
+                assert!(
+                    ours.to_bits() == theirs.to_bits() || (ours.is_nan() && theirs.is_nan()),
+                    "pow({x:?}, {p}) = {ours:?}, library {theirs:?}"
+                );
             }
         }
     }

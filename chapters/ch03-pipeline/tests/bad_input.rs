@@ -19,13 +19,7 @@ fn a_position_beyond_the_block_is_refused() {
     let kitchen = Kitchen::new(&knobs.layout, &knobs.values).unwrap();
     for pos in [16, 99] {
         let err = kitchen.serve(3, pos, &mut Notebooks::new(1)).unwrap_err();
-        assert_eq!(
-            err,
-            PipelineError::Position {
-                pos,
-                block_size: 16
-            }
-        );
+        assert_eq!(err, PipelineError::Position { pos, block_size: 16 });
         let message = err.to_string();
         assert!(message.contains(&format!("position {pos}")), "{message}");
         assert!(message.contains("block_size 16"), "{message}");
@@ -39,10 +33,7 @@ fn a_dish_not_on_the_menu_is_refused() {
     for id in [27, 1000] {
         let err = kitchen.serve(id, 0, &mut Notebooks::new(1)).unwrap_err();
         assert_eq!(err, PipelineError::Token { id, vocab_size: 27 });
-        assert!(
-            err.to_string().contains(&format!("dish number {id}")),
-            "{err}"
-        );
+        assert!(err.to_string().contains(&format!("dish number {id}")), "{err}");
     }
     // The bell (26) is the last dish that is on the menu.
     assert!(kitchen.serve(26, 0, &mut Notebooks::new(1)).is_ok());
@@ -56,10 +47,7 @@ fn a_card_the_sous_chefs_cannot_share_is_refused() {
         n_layer: 1,
         block_size: 8,
     };
-    let indivisible = ConfigError::Indivisible {
-        n_embd: 10,
-        n_head: 4,
-    };
+    let indivisible = ConfigError::Indivisible { n_embd: 10, n_head: 4 };
     assert_eq!(config.validate(), Err(indivisible.clone()));
     let message = indivisible.to_string();
     assert!(
@@ -181,11 +169,7 @@ fn the_binary_refuses_a_prefix_too_long_to_keep_in_mind() {
 fn the_binary_refuses_missing_data() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("no-such-names.txt");
-    let output = Command::new(BIN)
-        .arg("--data")
-        .arg(&missing)
-        .output()
-        .unwrap();
+    let output = Command::new(BIN).arg("--data").arg(&missing).output().unwrap();
     assert!(!output.status.success());
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.starts_with("error: "), "{stderr}");

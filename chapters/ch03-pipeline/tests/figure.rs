@@ -21,21 +21,14 @@ fn the_committed_heat_maps_are_the_generated_one() {
         .arg(&fresh)
         .output()
         .expect("the chapter binary runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let svg = std::fs::read(&fresh).unwrap();
 
     // What the figure must show: four sous-chefs, the five dishes of 🛎️ e m m a.
     let text = String::from_utf8(svg.clone()).expect("the SVG is UTF-8");
     assert!(text.starts_with("<svg "), "{}", &text[..80.min(text.len())]);
     for head in 1..=4 {
-        assert!(
-            text.contains(&format!("副厨 {head}")),
-            "panel {head} is missing"
-        );
+        assert!(text.contains(&format!("副厨 {head}")), "panel {head} is missing");
     }
     assert!(!text.contains("副厨 5"));
     // 4 panels × (1 + 2 + 3 + 4 + 5) weights, each shown with two decimals.
@@ -49,8 +42,7 @@ fn the_committed_heat_maps_are_the_generated_one() {
         "book/src/figures/attention-emma.svg",
         "book/en/src/figures/attention-emma.svg",
     ] {
-        let committed =
-            std::fs::read(Path::new(ROOT).join(copy)).unwrap_or_else(|e| panic!("{copy}: {e}"));
+        let committed = std::fs::read(Path::new(ROOT).join(copy)).unwrap_or_else(|e| panic!("{copy}: {e}"));
         assert!(
             committed == svg,
             "{copy} is not what the code draws now; regenerate it with\n  \

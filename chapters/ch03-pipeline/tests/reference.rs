@@ -20,10 +20,7 @@ fn first_logits_equal_the_reference_bit_for_bit() {
     let reference: Vec<f64> = std::fs::read_to_string(LOGITS)
         .expect("tests/data/reference-first-logits.txt is readable")
         .lines()
-        .map(|line| {
-            line.parse::<f64>()
-                .unwrap_or_else(|e| panic!("{line:?}: {e}"))
-        })
+        .map(|line| line.parse::<f64>().unwrap_or_else(|e| panic!("{line:?}: {e}")))
         .collect();
     assert_eq!(reference.len(), 27);
 

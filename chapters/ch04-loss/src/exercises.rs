@@ -58,10 +58,7 @@ mod tests {
         let penalties = [4.046, 2.593, 2.807];
         assert_eq!(average_penalty(&penalties), 3.1486666666666663);
         assert_ne!(average_penalty(&penalties), (4.046 + 2.593 + 2.807) / 3.0);
-        assert_ne!(
-            average_penalty(&penalties),
-            (2.807 + 2.593 + 4.046) * (1.0 / 3.0)
-        );
+        assert_ne!(average_penalty(&penalties), (2.807 + 2.593 + 4.046) * (1.0 / 3.0));
     }
 
     #[test]

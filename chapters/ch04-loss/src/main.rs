@@ -2,9 +2,7 @@
 //! shuffled record, dish by dish, while his knobs are still untrained — and the average
 //! of those penalties is the loss, the number all of training will push down.
 
-use ch04_loss::{
-    average_penalty, baseline, penalty, perplexity, softmax, Config, Kitchen, Notebooks, Pantry,
-};
+use ch04_loss::{average_penalty, baseline, penalty, perplexity, softmax, Config, Kitchen, Notebooks, Pantry};
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -30,9 +28,7 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::default();
-    let Pantry {
-        docs, menu, knobs, ..
-    } = Pantry::stock(args.data.as_deref(), config, 42)?;
+    let Pantry { docs, menu, knobs, .. } = Pantry::stock(args.data.as_deref(), config, 42)?;
     let kitchen = Kitchen::new(&knobs.layout, &knobs.values)?;
     let record = &docs[0];
     let tokens = menu.encode(record)?;
@@ -52,10 +48,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
         let probs = softmax(&kitchen.serve(tokens[pos], pos, &mut notebooks)?);
         let next = tokens[pos + 1];
         penalties.push(penalty(&probs, next));
-        let favourite = (0..probs.len()).fold(
-            0,
-            |best, id| if probs[id] > probs[best] { id } else { best },
-        );
+        let favourite = (0..probs.len()).fold(0, |best, id| if probs[id] > probs[best] { id } else { best });
         println!(
             "{pos:3}   {:>2} → {:<2}   {:6.3}%   {:.4}          ({} {:.3}%)",
             menu.name(tokens[pos])?,

@@ -11,11 +11,7 @@ fn refused(data: &std::path::Path) -> String {
         .arg(data)
         .output()
         .expect("the chapter binary runs");
-    assert!(
-        !output.status.success(),
-        "{} should be refused",
-        data.display()
-    );
+    assert!(!output.status.success(), "{} should be refused", data.display());
     assert!(
         output.stdout.is_empty(),
         "nothing is scored: {}",
@@ -60,20 +56,10 @@ fn data_that_is_not_utf8_is_refused() {
 fn other_records_are_scored() {
     // Characters beyond a–z and records longer than block_size: the menu follows the
     // data, and a long record is scored on its first block_size positions only.
-    let data = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/data/other-records.txt"
-    );
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/other-records.txt");
     let output = Command::new(BIN).args(["--data", data]).output().unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(stdout.contains("the first shuffled record:"), "{stdout}");
-    assert!(
-        stdout.contains("loss, the average penalty over"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("loss, the average penalty over"), "{stdout}");
 }

@@ -19,10 +19,7 @@ fn chapter_output() {
     assert!(output.status.success(), "the chapter failed: {stderr}");
     assert!(stderr.is_empty(), "nothing should reach stderr: {stderr}");
     let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
-    assert!(
-        stdout.contains("over 7 positions: 3.3659669475848504\n"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("over 7 positions: 3.3659669475848504\n"), "{stdout}");
     assert!(stdout.contains("= 3.295836866004329\n"), "{stdout}");
     insta::assert_snapshot!("ch04_output", stdout);
 }

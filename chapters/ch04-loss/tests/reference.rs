@@ -7,10 +7,7 @@ use ch04_loss::{average_penalty, baseline, menu_loss, Config, Kitchen, Pantry};
 use std::path::Path;
 
 const NAMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/names.txt");
-const LOSSES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../tests/data/reference-losses.txt"
-);
+const LOSSES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/reference-losses.txt");
 
 #[test]
 fn the_first_record_scores_exactly_the_reference_loss() {
@@ -27,10 +24,7 @@ fn the_first_record_scores_exactly_the_reference_loss() {
     assert_eq!(scored.loss, 3.3659669475848504);
     assert_eq!(format!("{:?}", scored.loss), "3.3659669475848504");
     // The exercise's average gives the same bits as the loss the kitchen trains on.
-    assert_eq!(
-        average_penalty(&scored.penalties).to_bits(),
-        scored.loss.to_bits()
-    );
+    assert_eq!(average_penalty(&scored.penalties).to_bits(), scored.loss.to_bits());
 
     // …and it is the reference's own first loss.
     let first = std::fs::read_to_string(LOSSES)

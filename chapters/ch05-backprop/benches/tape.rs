@@ -6,12 +6,16 @@ use ch05_backprop::{tape, trace, Config, Order, Pantry};
 use std::time::Instant;
 
 fn main() {
-    let pantry = Pantry::stock(None, Config::default(), 42).expect("data/names.txt (run `cargo run -p ch01-ingredients` once)");
+    let pantry =
+        Pantry::stock(None, Config::default(), 42).expect("data/names.txt (run `cargo run -p ch01-ingredients` once)");
     let layout = &pantry.knobs.layout;
     let knobs = &pantry.knobs.values;
     let mut grads = vec![0.0; knobs.len()];
     // The first 200 training records: names of every common length.
-    let records: Vec<Vec<usize>> = pantry.docs[..200].iter().map(|d| pantry.menu.encode(d).expect("on the menu")).collect();
+    let records: Vec<Vec<usize>> = pantry.docs[..200]
+        .iter()
+        .map(|d| pantry.menu.encode(d).expect("on the menu"))
+        .collect();
 
     for order in [Order::Reference, Order::Creation] {
         let mut ops = 0usize;

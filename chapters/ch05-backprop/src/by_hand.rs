@@ -55,7 +55,9 @@ pub fn by_hand(a: f64, b: f64) -> (f64, f64) {
 #[cfg(feature = "workbench")]
 pub fn by_hand(a: f64, b: f64) -> (f64, f64) {
     let _ = (a, b);
-    todo!("relay: the last step's local gradient (2 × what went in) times each ingredient's effect on the two-step taste")
+    todo!(
+        "relay: the last step's local gradient (2 × what went in) times each ingredient's effect on the two-step taste"
+    )
 }
 // ANCHOR_END: by_hand_starter
 
@@ -82,10 +84,7 @@ mod tests {
         let dish = two_step_dish(2.0, 3.0);
         backward(dish.taste, Order::Reference).unwrap();
         assert_eq!((dish.base.value(), dish.taste.value()), (6.0, 8.0));
-        assert_eq!(
-            (dish.salt.grad(), dish.sugar.grad(), dish.base.grad()),
-            (4.0, 2.0, 1.0)
-        );
+        assert_eq!((dish.salt.grad(), dish.sugar.grad(), dish.base.grad()), (4.0, 2.0, 1.0));
     }
 
     #[test]

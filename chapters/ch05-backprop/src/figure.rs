@@ -168,16 +168,13 @@ pub fn svg(dish: &TwoStepDish) -> Result<String, FigureError> {
             let (start, end) = (leave_box(a, b), leave_box(b, a));
             // Forward: the value travels from the input to the operation.
             let (shaft, head) = arrow(start, end, -7.0);
-            root.draw(&PathElement::new(shaft, forward))
-                .map_err(draw_error)?;
-            root.draw(&Polygon::new(head, FORWARD.filled()))
-                .map_err(draw_error)?;
+            root.draw(&PathElement::new(shaft, forward)).map_err(draw_error)?;
+            root.draw(&Polygon::new(head, FORWARD.filled())).map_err(draw_error)?;
             // Backward: the operation's gradient times its local gradient flows back.
             let (shaft, head) = arrow(end, start, -7.0);
             root.draw(&DashedPathElement::new(shaft, 7, 5, back))
                 .map_err(draw_error)?;
-            root.draw(&Polygon::new(head, BACKWARD.filled()))
-                .map_err(draw_error)?;
+            root.draw(&Polygon::new(head, BACKWARD.filled())).map_err(draw_error)?;
             let flowing = edge.local * nodes[edge.to].var.grad();
             let (mx, my) = ((start.0 + end.0) / 2.0, (start.1 + end.1) / 2.0);
             let (dx, dy) = (end.0 - start.0, end.1 - start.1);
@@ -216,12 +213,14 @@ pub fn svg(dish: &TwoStepDish) -> Result<String, FigureError> {
         }
         let legend = [
             (FORWARD, "黑色实线：前向，算出每一步的值   solid: forward, the values"),
-            (BACKWARD, "橙色虚线：往回传，×局部梯度 → 传回的量   dashed: backward, ×local gradient → what flows back"),
+            (
+                BACKWARD,
+                "橙色虚线：往回传，×局部梯度 → 传回的量   dashed: backward, ×local gradient → what flows back",
+            ),
         ];
         for (i, (colour, text)) in legend.iter().enumerate() {
             let at = (WIDTH as i32 / 2, HEIGHT as i32 - 48 + 24 * i as i32);
-            root.draw(&Text::new(*text, at, font(15, colour)))
-                .map_err(draw_error)?;
+            root.draw(&Text::new(*text, at, font(15, colour))).map_err(draw_error)?;
         }
         root.present().map_err(draw_error)?;
     }

@@ -22,7 +22,13 @@ pub struct Traced {
 // ANCHOR: trace
 /// Record the menu's loss with every knob as a leaf on the tape, trace it back, and
 /// write each knob's gradient into `grads`.
-pub fn trace(layout: &Layout, knobs: &[f64], tokens: &[usize], order: Order, grads: &mut [f64]) -> Result<Traced, TraceError> {
+pub fn trace(
+    layout: &Layout,
+    knobs: &[f64],
+    tokens: &[usize],
+    order: Order,
+    grads: &mut [f64],
+) -> Result<Traced, TraceError> {
     tape::reset();
     let leaves: Vec<Var> = knobs.iter().map(|&k| Var::leaf(k)).collect();
     let kitchen = Kitchen::new(layout, &leaves)?;

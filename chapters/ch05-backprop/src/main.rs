@@ -66,10 +66,7 @@ fn run(args: &Args) -> Result<(), Box<dyn Error>> {
     let traced = trace(layout, knobs, &tokens, Order::Reference, &mut grads)?;
     let entries = tape::len();
     // ANCHOR_END: one_menu
-    let dishes: Vec<String> = tokens
-        .iter()
-        .map(|&t| pantry.menu.name(t))
-        .collect::<Result<_, _>>()?;
+    let dishes: Vec<String> = tokens.iter().map(|&t| pantry.menu.name(t)).collect::<Result<_, _>>()?;
     println!("\none real menu, the first record after the shuffle: {record:?}");
     println!("  {}", dishes.join(" "));
     println!(
@@ -108,10 +105,7 @@ fn run(args: &Args) -> Result<(), Box<dyn Error>> {
     // ANCHOR_END: nudge
     let fixed = [layout.wpe().offset, layout.layer(0).attn_wq.offset];
     println!("\nchecked by nudging each knob by ±{NUDGE:e} with plain numbers:");
-    println!(
-        "  {:<26} {:>16} {:>16}  relative difference",
-        "knob", "tape", "nudge"
-    );
+    println!("  {:<26} {:>16} {:>16}  relative difference", "knob", "tape", "nudge");
     for &i in blame.iter().take(3).chain(&fixed) {
         let nudge = (loss_with(i, NUDGE)? - loss_with(i, -NUDGE)?) / (2.0 * NUDGE);
         println!(
@@ -149,8 +143,7 @@ fn run(args: &Args) -> Result<(), Box<dyn Error>> {
 
     if let Some(path) = &args.figure {
         let svg = figure::salt_and_sugar()?;
-        std::fs::write(path, svg)
-            .map_err(|e| format!("cannot write the figure to {}: {e}", path.display()))?;
+        std::fs::write(path, svg).map_err(|e| format!("cannot write the figure to {}: {e}", path.display()))?;
         println!("\nwrote the salt-and-sugar figure to {}", path.display());
     }
     Ok(())

@@ -54,7 +54,10 @@ struct Entry {
     local: [f64; 2],
 }
 
-const SINK_ENTRY: Entry = Entry { kids: [SINK; 2], local: [0.0; 2] };
+const SINK_ENTRY: Entry = Entry {
+    kids: [SINK; 2],
+    local: [0.0; 2],
+};
 
 struct Tape {
     entries: Vec<Entry>,
@@ -121,7 +124,10 @@ fn record(operation: &'static str, a: Var, b: Var, (output, local): (f64, [f64; 
         if !(output + local[0] + local[1]).is_finite() {
             note_fault(tape, operation, a, b, output, local, index);
         }
-        tape.entries.push(Entry { kids: [a.index, b.index], local });
+        tape.entries.push(Entry {
+            kids: [a.index, b.index],
+            local,
+        });
         Var { index, value: output }
     })
 }
@@ -140,7 +146,13 @@ fn note_fault(tape: &mut Tape, operation: &'static str, a: Var, b: Var, output: 
     if tape.fault.is_none() && !all_finite {
         let binary = matches!(operation, "合并 add" | "融合 mul");
         let inputs = if binary { vec![a.value, b.value] } else { vec![a.value] };
-        tape.fault = Some(Fault { operation, inputs, output, local, entry: index as usize });
+        tape.fault = Some(Fault {
+            operation,
+            inputs,
+            output,
+            local,
+            entry: index as usize,
+        });
     }
 }
 
@@ -265,10 +277,18 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
         match order {
             Order::Reference => {
                 let listed = reference_order(tape, root.index);
-                propagate(tape.order[..listed].iter().rev().copied(), &tape.entries, &mut tape.grads);
+                propagate(
+                    tape.order[..listed].iter().rev().copied(),
+                    &tape.entries,
+                    &mut tape.grads,
+                );
             }
             Order::Creation => {
-                propagate((tape.leaves_end.min(root.index)..=root.index).rev(), &tape.entries, &mut tape.grads);
+                propagate(
+                    (tape.leaves_end.min(root.index)..=root.index).rev(),
+                    &tape.entries,
+                    &mut tape.grads,
+                );
             }
         }
         Ok(())
@@ -284,7 +304,14 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
 /// recursive walk skips it. Leaves (the knobs) are never visited: they have no inputs.
 fn reference_order(tape: &mut Tape, root: u32) -> usize {
     const DONE: u32 = 1 << 31;
-    let Tape { entries, leaves_end, visited, stack, order, .. } = tape;
+    let Tape {
+        entries,
+        leaves_end,
+        visited,
+        stack,
+        order,
+        ..
+    } = tape;
     let leaves_end = *leaves_end;
     visited.clear();
     visited.resize(entries.len().div_ceil(64), 0);
@@ -338,7 +365,10 @@ fn reference_order(tape: &mut Tape, root: u32) -> usize {
 fn propagate(order: impl Iterator<Item = u32>, entries: &[Entry], grads: &mut [f64]) {
     for node in order {
         let g = grads[node as usize];
-        let Entry { kids: [a, b], local: [la, lb] } = entries[node as usize];
+        let Entry {
+            kids: [a, b],
+            local: [la, lb],
+        } = entries[node as usize];
         grads[a as usize] += la * g;
         grads[b as usize] += lb * g;
     }

@@ -9,13 +9,9 @@ use ch05_backprop::{trace, Config, Layout, Number, TraceError};
 fn fault_of(cook: impl FnOnce() -> Var) -> Fault {
     tape::reset();
     let root = cook();
-    let fault =
-        backward(root, Order::Reference).expect_err("a non-finite number must stop the trace");
+    let fault = backward(root, Order::Reference).expect_err("a non-finite number must stop the trace");
     // (Compared as messages: a NaN is not equal to itself.)
-    assert_eq!(
-        tape::fault().map(|f| f.to_string()),
-        Some(fault.to_string())
-    );
+    assert_eq!(tape::fault().map(|f| f.to_string()), Some(fault.to_string()));
     // The other order refuses too.
     let again = backward(root, Order::Creation).expect_err("creation order must refuse too");
     assert_eq!(again.to_string(), fault.to_string());
@@ -29,10 +25,7 @@ fn the_log_of_a_negative_number_is_named() {
     assert_eq!(fault.inputs, [-2.5]);
     assert!(fault.output.is_nan());
     let message = fault.to_string();
-    assert!(
-        message.contains("提取 ln") && message.contains("-2.5"),
-        "{message}"
-    );
+    assert!(message.contains("提取 ln") && message.contains("-2.5"), "{message}");
 }
 
 #[test]
@@ -79,11 +72,7 @@ fn the_first_fault_is_the_one_reported() {
     assert_eq!(fault.operation, "发酵 exp");
     assert_eq!(fault.inputs, [800.0]);
     assert_eq!(fault.output, f64::INFINITY);
-    assert_eq!(
-        Some(fault.entry),
-        overflow.map(Var::index),
-        "the tape entry of the exp"
-    );
+    assert_eq!(Some(fault.entry), overflow.map(Var::index), "the tape entry of the exp");
 }
 
 #[test]
@@ -106,9 +95,7 @@ fn a_knob_that_blows_up_the_kitchen_stops_the_trace() {
         block_size: 4,
     };
     let layout = Layout::new(config, 5);
-    let mut knobs: Vec<f64> = (0..layout.len())
-        .map(|i| ((i * 37 % 11) as f64 - 5.0) * 0.05)
-        .collect();
+    let mut knobs: Vec<f64> = (0..layout.len()).map(|i| ((i * 37 % 11) as f64 - 5.0) * 0.05).collect();
     // A flavour card so loud that squaring it overflows while the palate is rinsed.
     knobs[layout.wte().row(1).start] = 1e200;
     let mut grads = vec![7.0; layout.len()];

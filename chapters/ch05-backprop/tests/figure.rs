@@ -11,14 +11,8 @@ use ch05_backprop::figure::{salt_and_sugar, svg};
 use ch05_backprop::{backward, Order};
 
 const BOOKS: [&str; 2] = [
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../book/src/figures/salt-sugar.svg"
-    ),
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../book/en/src/figures/salt-sugar.svg"
-    ),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../book/src/figures/salt-sugar.svg"),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../book/en/src/figures/salt-sugar.svg"),
 ];
 
 #[test]
@@ -36,11 +30,7 @@ fn both_books_hold_the_figure_the_code_draws() {
 #[test]
 fn the_figure_shows_the_traced_numbers() {
     let drawn = salt_and_sugar().unwrap();
-    assert!(
-        drawn.starts_with("<svg"),
-        "{}",
-        &drawn[..80.min(drawn.len())]
-    );
+    assert!(drawn.starts_with("<svg"), "{}", &drawn[..80.min(drawn.len())]);
     for text in [
         "= 2",
         "= 3",

@@ -111,12 +111,7 @@ fn traced<D: Dish>(dish: &D, inputs: &[f64]) -> Vec<f64> {
 }
 
 /// Checks the traced gradients of the inputs `which` against their nudges.
-fn agree<D: Dish>(
-    dish: &D,
-    inputs: &[f64],
-    grads: &[f64],
-    which: &[usize],
-) -> Result<(), TestCaseError> {
+fn agree<D: Dish>(dish: &D, inputs: &[f64], grads: &[f64], which: &[usize]) -> Result<(), TestCaseError> {
     let value: f64 = dish.cook(inputs);
     let noise = 1e-8 * value.abs().max(1.0);
     for &i in which {
@@ -185,10 +180,7 @@ fn a_nudge_across_a_kink_is_not_used() {
         nudge(&Operation::QualityControl, &[0.5, 0.0], 0).map(f64::round),
         Some(1.0)
     );
-    assert_eq!(
-        nudge(&Operation::QualityControl, &[-0.5, 0.0], 0),
-        Some(0.0)
-    );
+    assert_eq!(nudge(&Operation::QualityControl, &[-0.5, 0.0], 0), Some(0.0));
 }
 
 proptest! {
@@ -268,10 +260,7 @@ struct BackKitchen {
 impl Dish for BackKitchen {
     fn cook<N: Number>(&self, x: &[N]) -> N {
         let (knobs, card) = x.split_at(self.layout.len());
-        blend(
-            &back_kitchen(card, &self.layout.layer(0), knobs),
-            &self.weights,
-        )
+        blend(&back_kitchen(card, &self.layout.layer(0), knobs), &self.weights)
     }
 }
 
@@ -369,8 +358,7 @@ fn small_kitchen() -> impl Strategy<Value = (Menu, Vec<f64>)> {
             );
             let knobs = prop::collection::vec(-0.6f64..0.6, layout.len());
             let tokens = prop::collection::vec(0..vocab, 2..=block_size + 2);
-            (Just(layout), tokens, knobs)
-                .prop_map(|(layout, tokens, knobs)| (Menu { layout, tokens }, knobs))
+            (Just(layout), tokens, knobs).prop_map(|(layout, tokens, knobs)| (Menu { layout, tokens }, knobs))
         })
 }
 

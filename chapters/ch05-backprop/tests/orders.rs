@@ -20,11 +20,7 @@ use proptest::prelude::*;
 
 /// The penalty for `correct`, with the scores made from the copies of `x` in `xs`.
 fn cook(xs: &[Var], weights: &[f64], correct: usize) -> Var {
-    let scores: Vec<Var> = xs
-        .iter()
-        .zip(weights)
-        .map(|(&x, &w)| x * Var::constant(w))
-        .collect();
+    let scores: Vec<Var> = xs.iter().zip(weights).map(|(&x, &w)| x * Var::constant(w)).collect();
     penalty(&softmax(&scores), correct)
 }
 
@@ -53,10 +49,7 @@ fn predicted(x: f64, weights: &[f64], correct: usize) -> (f64, f64) {
     let parts = contributions(x, weights, correct);
     let n = weights.len();
     let creation = add_in((0..n).rev(), &parts);
-    let reference = add_in(
-        (0..n).rev().filter(|&j| j != correct).chain([correct]),
-        &parts,
-    );
+    let reference = add_in((0..n).rev().filter(|&j| j != correct).chain([correct]), &parts);
     (reference, creation)
 }
 

@@ -52,11 +52,7 @@ fn the_figure_flag_writes_the_figure() {
         .arg(&path)
         .output()
         .expect("the chapter binary runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let written = std::fs::read_to_string(&path).unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(written, ch05_backprop::figure::salt_and_sugar().unwrap());

@@ -42,10 +42,7 @@ impl Mul for Dual {
 
 impl Number for Dual {
     fn constant(x: f64) -> Self {
-        Dual {
-            value: x,
-            slope: 0.0,
-        }
+        Dual { value: x, slope: 0.0 }
     }
     fn value(self) -> f64 {
         self.value
@@ -76,10 +73,7 @@ impl Number for Dual {
         if self.value > 0.0 {
             self
         } else {
-            Dual {
-                value: 0.0,
-                slope: 0.0,
-            }
+            Dual { value: 0.0, slope: 0.0 }
         }
     }
 }
@@ -144,14 +138,7 @@ fn dish(ingredients: usize) -> impl Strategy<Value = Expr> {
             (b(), b()).prop_map(|(a, c)| Expr::Fuse(a, c)),
             (
                 b(),
-                prop_oneof![
-                    Just(-1.0),
-                    Just(-0.5),
-                    Just(0.5),
-                    Just(2.0),
-                    Just(3.0),
-                    -1.5f64..2.5
-                ]
+                prop_oneof![Just(-1.0), Just(-0.5), Just(0.5), Just(2.0), Just(3.0), -1.5f64..2.5]
             )
                 .prop_map(|(a, p)| Expr::Concentrate(a, p)),
             b().prop_map(Expr::Extract),

@@ -26,18 +26,11 @@ fn reference() -> Vec<f64> {
 
 /// The first record's gradients, traced in `order`.
 fn first_grads(order: Order) -> Vec<f64> {
-    let pantry = Pantry::stock(Some(std::path::Path::new(NAMES)), Config::default(), 42)
-        .expect("data/names.txt is present");
+    let pantry =
+        Pantry::stock(Some(std::path::Path::new(NAMES)), Config::default(), 42).expect("data/names.txt is present");
     let tokens = pantry.menu.encode(&pantry.docs[0]).unwrap();
     let mut grads = vec![0.0; pantry.knobs.values.len()];
-    trace(
-        &pantry.knobs.layout,
-        &pantry.knobs.values,
-        &tokens,
-        order,
-        &mut grads,
-    )
-    .unwrap();
+    trace(&pantry.knobs.layout, &pantry.knobs.values, &tokens, order, &mut grads).unwrap();
     grads
 }
 

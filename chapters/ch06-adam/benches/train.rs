@@ -13,7 +13,8 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 fn main() {
-    let pantry = Pantry::stock(None, Config::default(), 42).expect("data/names.txt (run `cargo run -p ch01-ingredients` once)");
+    let pantry =
+        Pantry::stock(None, Config::default(), 42).expect("data/names.txt (run `cargo run -p ch01-ingredients` once)");
     let mut rounds = Vec::new();
     let mut last = 0.0;
     for _ in 0..7 {

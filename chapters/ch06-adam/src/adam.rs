@@ -15,7 +15,12 @@ pub struct Habits {
 
 impl Default for Habits {
     fn default() -> Self {
-        Habits { learning_rate: 0.01, beta1: 0.85, beta2: 0.99, eps: 1e-8 }
+        Habits {
+            learning_rate: 0.01,
+            beta1: 0.85,
+            beta2: 0.99,
+            eps: 1e-8,
+        }
     }
 }
 
@@ -79,13 +84,22 @@ pub fn decayed(learning_rate: f64, step: usize, num_steps: usize) -> f64 {
 impl Adam {
     /// A master with no memory yet, for `knobs` knobs.
     pub fn new(habits: Habits, knobs: usize) -> Self {
-        Adam { habits, m: vec![0.0; knobs], v: vec![0.0; knobs] }
+        Adam {
+            habits,
+            m: vec![0.0; knobs],
+            v: vec![0.0; knobs],
+        }
     }
 
     // ANCHOR: update
     /// One turn of every knob after step `step` (0-based) of `num_steps`.
     pub fn update(&mut self, knobs: &mut [f64], grads: &[f64], step: usize, num_steps: usize) {
-        let Habits { learning_rate, beta1, beta2, eps } = self.habits;
+        let Habits {
+            learning_rate,
+            beta1,
+            beta2,
+            eps,
+        } = self.habits;
         let lr = decayed(learning_rate, step, num_steps);
         // The same for every knob: computed once, not 4,192 times (same value).
         let (c1, c2) = (bias_correction(beta1, step), bias_correction(beta2, step));

@@ -20,7 +20,11 @@ pub enum CheckpointError {
     #[error("{path}: not a kitchen checkpoint ({reason}); it may be truncated or from another program")]
     Corrupt { path: PathBuf, reason: String },
     #[error("{path}: the checkpoint is for a kitchen with {found}, but this kitchen has {expected}; pass the same sizes (--n-embd, --n-head, --n-layer, --block-size) and data")]
-    Mismatch { path: PathBuf, found: String, expected: String },
+    Mismatch {
+        path: PathBuf,
+        found: String,
+        expected: String,
+    },
 }
 
 fn sizes(layout: &Layout) -> String {
@@ -37,9 +41,15 @@ fn bytes(values: &[f64]) -> Vec<u8> {
 
 /// Checks that `--save PATH` can be written, before any training time is spent.
 pub fn check_writable(path: &Path) -> Result<(), CheckpointError> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if !dir.is_dir() {
-        return Err(CheckpointError::NoDirectory { path: path.into(), dir: dir.into() });
+        return Err(CheckpointError::NoDirectory {
+            path: path.into(),
+            dir: dir.into(),
+        });
     }
     Ok(())
 }
@@ -47,7 +57,10 @@ pub fn check_writable(path: &Path) -> Result<(), CheckpointError> {
 /// Writes the apprentice to `path` atomically.
 pub fn save(path: &Path, apprentice: &Apprentice) -> Result<(), CheckpointError> {
     check_writable(path)?;
-    let io = |source| CheckpointError::Io { path: path.into(), source };
+    let io = |source| CheckpointError::Io {
+        path: path.into(),
+        source,
+    };
     let layout = &apprentice.knobs.layout;
     let mut buffers: Vec<(String, Vec<usize>, Vec<u8>)> = layout
         .matrices
@@ -64,7 +77,10 @@ pub fn save(path: &Path, apprentice: &Apprentice) -> Result<(), CheckpointError>
         .iter()
         .map(|(name, shape, data)| Ok((name.as_str(), TensorView::new(Dtype::F64, shape.clone(), data)?)))
         .collect::<Result<Vec<_>, safetensors::SafeTensorError>>()
-        .map_err(|e| CheckpointError::Corrupt { path: path.into(), reason: e.to_string() })?;
+        .map_err(|e| CheckpointError::Corrupt {
+            path: path.into(),
+            reason: e.to_string(),
+        })?;
     let c = layout.config;
     let metadata: HashMap<String, String> = [
         ("kitchen", "kitchen-gpt".to_string()),
@@ -78,9 +94,14 @@ pub fn save(path: &Path, apprentice: &Apprentice) -> Result<(), CheckpointError>
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
     .collect();
-    let encoded = safetensors::serialize(views, Some(metadata))
-        .map_err(|e| CheckpointError::Corrupt { path: path.into(), reason: e.to_string() })?;
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let encoded = safetensors::serialize(views, Some(metadata)).map_err(|e| CheckpointError::Corrupt {
+        path: path.into(),
+        reason: e.to_string(),
+    })?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
     tmp.write_all(&encoded).map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
@@ -89,8 +110,14 @@ pub fn save(path: &Path, apprentice: &Apprentice) -> Result<(), CheckpointError>
 
 /// Reads an apprentice for a kitchen laid out as `layout`, with 师傅's `habits`.
 pub fn load(path: &Path, layout: &Layout, habits: Habits) -> Result<Apprentice, CheckpointError> {
-    let raw = std::fs::read(path).map_err(|source| CheckpointError::Io { path: path.into(), source })?;
-    let corrupt = |reason: String| CheckpointError::Corrupt { path: path.into(), reason };
+    let raw = std::fs::read(path).map_err(|source| CheckpointError::Io {
+        path: path.into(),
+        source,
+    })?;
+    let corrupt = |reason: String| CheckpointError::Corrupt {
+        path: path.into(),
+        reason,
+    };
     let (_, header) = SafeTensors::read_metadata(&raw).map_err(|e| corrupt(e.to_string()))?;
     let tensors = SafeTensors::deserialize(&raw).map_err(|e| corrupt(e.to_string()))?;
     let meta = header.metadata().clone().unwrap_or_default();
@@ -111,21 +138,43 @@ pub fn load(path: &Path, layout: &Layout, habits: Habits) -> Result<Apprentice, 
         number("vocab_size")?
     );
     if found != sizes(layout) {
-        return Err(CheckpointError::Mismatch { path: path.into(), found, expected: sizes(layout) });
+        return Err(CheckpointError::Mismatch {
+            path: path.into(),
+            found,
+            expected: sizes(layout),
+        });
     }
     let read = |name: &str, shape: &[usize]| -> Result<Vec<f64>, CheckpointError> {
         let t = tensors.tensor(name).map_err(|e| corrupt(format!("{name}: {e}")))?;
         if t.dtype() != Dtype::F64 || t.shape() != shape {
-            return Err(corrupt(format!("{name} is {:?} {:?}, expected F64 {shape:?}", t.dtype(), t.shape())));
+            return Err(corrupt(format!(
+                "{name} is {:?} {:?}, expected F64 {shape:?}",
+                t.dtype(),
+                t.shape()
+            )));
         }
-        Ok(t.data().chunks_exact(8).map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes"))).collect())
+        Ok(t.data()
+            .chunks_exact(8)
+            .map(|b| f64::from_le_bytes(b.try_into().expect("8 bytes")))
+            .collect())
     };
     let mut values = Vec::with_capacity(layout.len());
     for m in &layout.matrices {
         values.extend(read(&m.name, &[m.rows, m.cols])?);
     }
     let n = layout.len();
-    let adam = Adam { habits, m: read("adam.m", &[n])?, v: read("adam.v", &[n])? };
+    let adam = Adam {
+        habits,
+        m: read("adam.m", &[n])?,
+        v: read("adam.v", &[n])?,
+    };
     let step = number("step")?;
-    Ok(Apprentice { knobs: Knobs { layout: layout.clone(), values }, adam, step })
+    Ok(Apprentice {
+        knobs: Knobs {
+            layout: layout.clone(),
+            values,
+        },
+        adam,
+        step,
+    })
 }

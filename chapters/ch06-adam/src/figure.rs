@@ -43,10 +43,7 @@ pub fn training_curve(losses: &[f64], baseline: f64) -> Result<String, FigureErr
     // half a unit more on top for the legend.
     let lowest = losses.iter().copied().fold(baseline, f64::min);
     let highest = losses.iter().copied().fold(baseline, f64::max);
-    let (bottom, top) = (
-        (lowest * 2.0).floor() / 2.0,
-        (highest * 2.0).ceil() / 2.0 + 0.5,
-    );
+    let (bottom, top) = ((lowest * 2.0).floor() / 2.0, (highest * 2.0).ceil() / 2.0 + 0.5);
 
     let each_step = RGBColor(160, 182, 205);
     let trend = RGBColor(200, 70, 30);
@@ -74,25 +71,17 @@ pub fn training_curve(losses: &[f64], baseline: f64) -> Result<String, FigureErr
             .map_err(draw_error)?;
 
         let points = |values: &[f64]| -> Vec<(f64, f64)> {
-            values
-                .iter()
-                .enumerate()
-                .map(|(i, &v)| ((i + 1) as f64, v))
-                .collect()
+            values.iter().enumerate().map(|(i, &v)| ((i + 1) as f64, v)).collect()
         };
         chart
             .draw_series(LineSeries::new(points(losses), each_step.stroke_width(1)))
             .map_err(draw_error)?
             .label("每一道 · each step")
-            .legend(move |(x, y)| {
-                PathElement::new([(x, y), (x + 24, y)], each_step.stroke_width(2))
-            });
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], each_step.stroke_width(2)));
         chart
             .draw_series(LineSeries::new(points(&average), trend.stroke_width(3)))
             .map_err(draw_error)?
-            .label(format!(
-                "最近 {WINDOW} 道的平均 · mean of the last {WINDOW}"
-            ))
+            .label(format!("最近 {WINDOW} 道的平均 · mean of the last {WINDOW}"))
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 24, y)], trend.stroke_width(3)));
         chart
             .draw_series(DashedLineSeries::new(

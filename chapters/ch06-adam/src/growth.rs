@@ -32,11 +32,7 @@ fn ranked(shares: impl IntoIterator<Item = f64>) -> Vec<(usize, f64)> {
 /// 小明's bet on the second dish of a menu that opens with the bell and then `first`:
 /// serve both through the pipeline (plain numbers, nothing recorded) and turn the raw
 /// scores of the second position into probabilities. Every dish, likeliest first.
-pub fn follows(
-    kitchen: &Kitchen<'_, f64>,
-    menu: &Menu,
-    first: usize,
-) -> Result<Vec<(usize, f64)>, PipelineError> {
+pub fn follows(kitchen: &Kitchen<'_, f64>, menu: &Menu, first: usize) -> Result<Vec<(usize, f64)>, PipelineError> {
     let mut notebooks = Notebooks::new(kitchen.layout.config.n_layer);
     kitchen.serve(menu.bell(), 0, &mut notebooks)?;
     let scores = kitchen.serve(first, 1, &mut notebooks)?;
@@ -52,10 +48,7 @@ pub fn follows_in_records(docs: &[String], menu: &Menu, first: char) -> Vec<(usi
     for doc in docs {
         let mut dishes = doc.chars();
         if dishes.next() == Some(first) {
-            let second = dishes
-                .next()
-                .and_then(|d| menu.id(d))
-                .unwrap_or(menu.bell());
+            let second = dishes.next().and_then(|d| menu.id(d)).unwrap_or(menu.bell());
             counts[second] += 1;
         }
     }
@@ -111,10 +104,7 @@ mod tests {
         assert_eq!(after_a[0], (n, 0.4));
         // v, l and the bell once each: equal shares keep menu order, the bell last.
         let rest: Vec<usize> = after_a[1..4].iter().map(|&(id, _)| id).collect();
-        assert_eq!(
-            rest,
-            [menu.id('l').unwrap(), menu.id('v').unwrap(), menu.bell()]
-        );
+        assert_eq!(rest, [menu.id('l').unwrap(), menu.id('v').unwrap(), menu.bell()]);
         assert!(after_a[4..].iter().all(|&(_, share)| share == 0.0));
         assert!(follows_in_records(&d, &menu, 'z').is_empty());
     }

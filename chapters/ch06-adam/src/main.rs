@@ -5,9 +5,7 @@
 use ch06_adam::adam::decayed;
 use ch06_adam::growth::{follows, follows_in_records, moving_average, WINDOW};
 use ch06_adam::ingredients::{facts, SEED};
-use ch06_adam::{
-    baseline, checkpoint, figure, Apprentice, Config, Habits, Kitchen, Lesson, Menu, Pantry,
-};
+use ch06_adam::{baseline, checkpoint, figure, Apprentice, Config, Habits, Kitchen, Lesson, Menu, Pantry};
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -41,9 +39,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     for path in &args.figure {
         checkpoint::check_writable(path)?;
     }
-    let Pantry {
-        docs, menu, knobs, ..
-    } = Pantry::stock(args.data.as_deref(), Config::default(), SEED)?;
+    let Pantry { docs, menu, knobs, .. } = Pantry::stock(args.data.as_deref(), Config::default(), SEED)?;
     println!(
         "{} records, {} dishes on the menu, {} knobs: 师傅 trains 小明 for {STEPS} steps, one record a step",
         docs.len(),
@@ -70,10 +66,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     println!("  lighter hands (decay): lr = {learning_rate} × (1 − step / {STEPS})");
     for step in [1, 500, STEPS] {
         // `decayed` counts from 0, the printed steps from 1.
-        println!(
-            "      step {step:4}: lr {:.6}",
-            decayed(learning_rate, step - 1, STEPS)
-        );
+        println!("      step {step:4}: lr {:.6}", decayed(learning_rate, step - 1, STEPS));
     }
 
     // ANCHOR: lessons
@@ -81,20 +74,14 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let untrained = knobs.clone();
     let mut apprentice = Apprentice::new(knobs, habits);
     let mut losses = Vec::with_capacity(STEPS);
-    apprentice.train(&docs, &menu, STEPS, STEPS, |Lesson { loss, .. }| {
-        losses.push(loss)
-    })?;
+    apprentice.train(&docs, &menu, STEPS, STEPS, |Lesson { loss, .. }| losses.push(loss))?;
     let average = moving_average(&losses, WINDOW);
     // ANCHOR_END: lessons
 
     println!("\nthe growth table (this run; the average is over the {WINDOW} steps ending there, fewer at the start)");
     println!("  step   loss   average");
     for step in [1, 100, 500, STEPS] {
-        println!(
-            "  {step:4}  {:.4}   {:.4}",
-            losses[step - 1],
-            average[step - 1]
-        );
+        println!("  {step:4}  {:.4}   {:.4}", losses[step - 1], average[step - 1]);
     }
     println!(
         "  a blind guess among {} dishes costs ln {} = {:.4}",
@@ -134,13 +121,7 @@ fn top(menu: &Menu, ranked: &[(usize, f64)]) -> String {
     let shown: Vec<String> = ranked
         .iter()
         .take(3)
-        .map(|&(id, share)| {
-            format!(
-                "{} {:2.0}%",
-                menu.name(id).unwrap_or_default(),
-                share * 100.0
-            )
-        })
+        .map(|&(id, share)| format!("{} {:2.0}%", menu.name(id).unwrap_or_default(), share * 100.0))
         .collect();
     shown.join("  ")
 }

@@ -27,7 +27,11 @@ pub enum TrainError {
     #[error("step {step}, record {record:?}: {fault}; lower the learning rate or check the data")]
     NotFinite { step: usize, record: String, fault: Fault },
     #[error("step {step}, record {record:?}: {source}")]
-    Pipeline { step: usize, record: String, source: PipelineError },
+    Pipeline {
+        step: usize,
+        record: String,
+        source: PipelineError,
+    },
     #[error(transparent)]
     Menu(#[from] MenuError),
 }
@@ -56,14 +60,31 @@ impl Apprentice {
             let step = self.step;
             let record = &docs[step % docs.len()];
             let tokens = menu.encode(record)?;
-            let traced = trace(&self.knobs.layout, &self.knobs.values, &tokens, Order::Reference, &mut grads)
-                .map_err(|e| match e {
-                    TraceError::Fault(fault) => TrainError::NotFinite { step: step + 1, record: record.clone(), fault },
-                    TraceError::Pipeline(source) => TrainError::Pipeline { step: step + 1, record: record.clone(), source },
-                })?;
+            let traced = trace(
+                &self.knobs.layout,
+                &self.knobs.values,
+                &tokens,
+                Order::Reference,
+                &mut grads,
+            )
+            .map_err(|e| match e {
+                TraceError::Fault(fault) => TrainError::NotFinite {
+                    step: step + 1,
+                    record: record.clone(),
+                    fault,
+                },
+                TraceError::Pipeline(source) => TrainError::Pipeline {
+                    step: step + 1,
+                    record: record.clone(),
+                    source,
+                },
+            })?;
             self.adam.update(&mut self.knobs.values, &grads, step, num_steps);
             self.step += 1;
-            on_lesson(Lesson { step: step + 1, loss: traced.loss });
+            on_lesson(Lesson {
+                step: step + 1,
+                loss: traced.loss,
+            });
         }
         Ok(())
     }

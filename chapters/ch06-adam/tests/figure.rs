@@ -6,10 +6,7 @@
 use std::process::Command;
 
 const COPIES: [&str; 2] = [
-    concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../book/src/figures/training-curve.svg"
-    ),
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../book/src/figures/training-curve.svg"),
     concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../book/en/src/figures/training-curve.svg"
@@ -25,11 +22,7 @@ fn the_committed_training_curve_is_what_the_chapter_draws() {
         .arg(&fresh)
         .output()
         .expect("the chapter binary runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let drawn = std::fs::read_to_string(&fresh).expect("the figure was written");
     assert!(
         drawn.starts_with("<svg") && drawn.contains("mean of the last 50"),

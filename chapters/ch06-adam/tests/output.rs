@@ -7,10 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 const NAMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/names.txt");
-const LOSSES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../tests/data/reference-losses.txt"
-);
+const LOSSES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/reference-losses.txt");
 
 #[test]
 fn chapter_output() {

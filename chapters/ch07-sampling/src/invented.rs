@@ -11,7 +11,9 @@ pub struct Records {
 
 impl Records {
     pub fn new(docs: &[String]) -> Self {
-        Records { names: docs.iter().cloned().collect() }
+        Records {
+            names: docs.iter().cloned().collect(),
+        }
     }
 
     /// Whether `name` is one of the records.
