@@ -4,6 +4,7 @@
 //! reference prints, line for line. `kitchen sample --load FILE` serves from a checkpoint.
 
 use ch07_sampling::checkpoint::{self, CheckpointError};
+use ch07_sampling::ingredients::report;
 use ch07_sampling::{name, serve, Apprentice, Config, Habits, Kitchen, Lesson, Pantry, Records};
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
@@ -95,13 +96,7 @@ fn main() -> ExitCode {
         None => train_and_serve(&cli.kitchen, &cli.train),
         Some(Command::Sample { kitchen, load, prefix }) => serve_from(kitchen, load, prefix),
     };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    report(result)
 }
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;

@@ -22,3 +22,15 @@ pub fn shuffled_records(data: Option<&std::path::Path>, dice: &mut Dice) -> Resu
     dice.shuffle(&mut docs);
     Ok(docs)
 }
+
+/// How every program of the kitchen ends: fine, or one line `error: …` on stderr (naming
+/// the file, line or value and what to do) and a failing exit code — never a panic.
+pub fn report<E: std::fmt::Display>(result: Result<(), E>) -> std::process::ExitCode {
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

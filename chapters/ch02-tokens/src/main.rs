@@ -1,6 +1,7 @@
 //! `cargo run -p ch02-tokens [-- --data FILE]`: a record cut into dish numbers, and the
 //! flavour card of a dish.
 
+use ch02_tokens::ingredients::report;
 use ch02_tokens::{Config, Pantry};
 use clap::Parser;
 use std::path::PathBuf;
@@ -19,13 +20,7 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    report(run(&args))
 }
 
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {

@@ -5,6 +5,7 @@
 
 use ch03_pipeline::figure::{attention_heatmap, attention_weights};
 use ch03_pipeline::ingredients::facts::bar;
+use ch03_pipeline::ingredients::report;
 use ch03_pipeline::{softmax, Config, Kitchen, Menu, MenuError, Notebooks, Pantry, Stations};
 use clap::Parser;
 use std::path::PathBuf;
@@ -30,13 +31,7 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    report(run(&args))
 }
 
 /// A record as the dishes served so far: the opening bell and its dishes, without the

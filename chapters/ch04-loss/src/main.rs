@@ -2,6 +2,7 @@
 //! shuffled record, dish by dish, while his knobs are still untrained — and the average
 //! of those penalties is the loss, the number all of training will push down.
 
+use ch04_loss::ingredients::report;
 use ch04_loss::{average_penalty, baseline, penalty, perplexity, softmax, Config, Kitchen, Notebooks, Pantry};
 use clap::Parser;
 use std::path::PathBuf;
@@ -17,13 +18,7 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    report(run(&args))
 }
 
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {

@@ -4,6 +4,7 @@
 //! by hand, the size of the tape, and what changes when the tape is read in another order.
 
 use ch05_backprop::by_hand::two_step_dish;
+use ch05_backprop::ingredients::report;
 use ch05_backprop::{backward, figure, menu_loss, tape, trace, Config, Kitchen, Order, Pantry};
 use clap::Parser;
 use std::error::Error;
@@ -35,13 +36,7 @@ fn relative(a: f64, b: f64) -> f64 {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    report(run(&args))
 }
 
 fn run(args: &Args) -> Result<(), Box<dyn Error>> {

@@ -46,21 +46,13 @@ pub enum Order {
     Creation,
 }
 
-/// One entry of the tape: the two inputs (the sink for a missing one) and the local
-/// gradient of the result with respect to each.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    kids: [u32; 2],
-    local: [f64; 2],
-}
-
-const SINK_ENTRY: Entry = Entry {
-    kids: [SINK; 2],
-    local: [0.0; 2],
-};
-
+/// The tape, one entry per recorded number, kept as two parallel columns: the two inputs
+/// of each entry (the sink for a missing one), and the local gradient of the result with
+/// respect to each. The walk that orders the entries reads only the inputs, so keeping
+/// them apart makes its working set three times smaller.
 struct Tape {
-    entries: Vec<Entry>,
+    kids: Vec<[u32; 2]>,
+    local: Vec<[f64; 2]>,
     /// Entries below this are leaves recorded before any operation (the knobs): they have
     /// no inputs, so the walk back never needs to visit them.
     leaves_end: u32,
@@ -81,7 +73,8 @@ thread_local! {
     // separate guard, registered once, that frees the tape when the thread ends.
     static TAPE: UnsafeCell<ManuallyDrop<Tape>> = const {
         UnsafeCell::new(ManuallyDrop::new(Tape {
-            entries: Vec::new(),
+            kids: Vec::new(),
+            local: Vec::new(),
             leaves_end: 1,
             grads: Vec::new(),
             fault: None,
@@ -114,29 +107,31 @@ fn with_tape<R>(f: impl FnOnce(&mut Tape) -> R) -> R {
 
 #[inline(always)]
 fn record(operation: &'static str, a: Var, b: Var, (output, local): (f64, [f64; 2])) -> Var {
-    with_tape(|tape| {
-        if tape.entries.is_empty() {
+    // Only the tape's bookkeeping goes through the thread-local; the value stays with the
+    // caller, so a chain of sums never waits on a round trip through memory.
+    let index = with_tape(move |tape| {
+        if tape.kids.is_empty() {
             start(tape);
         }
-        let index = tape.entries.len() as u32;
+        let index = tape.kids.len() as u32;
         // One check for all three: the sum is not finite if any of them is not (or, very
         // rarely, if it overflows — the cold path looks again, one by one).
         if !(output + local[0] + local[1]).is_finite() {
             note_fault(tape, operation, a, b, output, local, index);
         }
-        tape.entries.push(Entry {
-            kids: [a.index, b.index],
-            local,
-        });
-        Var { index, value: output }
-    })
+        tape.kids.push([a.index, b.index]);
+        tape.local.push(local);
+        index
+    });
+    Var { index, value: output }
 }
 
 /// The sink, and the guard that frees the tape at thread exit.
 #[cold]
 fn start(tape: &mut Tape) {
     GUARD.with(|_| {});
-    tape.entries.push(SINK_ENTRY);
+    tape.kids.push([SINK; 2]);
+    tape.local.push([0.0; 2]);
     tape.leaves_end = 1;
 }
 
@@ -236,7 +231,8 @@ impl Number for Var {
 /// Starts a fresh recording, keeping the tape's storage for reuse.
 pub fn reset() {
     with_tape(|t| {
-        t.entries.truncate(1);
+        t.kids.truncate(1);
+        t.local.truncate(1);
         t.leaves_end = 1;
         t.fault = None;
     });
@@ -244,7 +240,7 @@ pub fn reset() {
 
 /// How many entries the tape holds (leaves and operations, plus the sink).
 pub fn len() -> usize {
-    with_tape(|t| t.entries.len())
+    with_tape(|t| t.kids.len())
 }
 
 /// The first non-finite operation since the last `reset`, if any.
@@ -269,7 +265,7 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
             return Err(fault.clone());
         }
         tape.grads.clear();
-        tape.grads.resize(tape.entries.len(), 0.0);
+        tape.grads.resize(tape.kids.len(), 0.0);
         if root.index == SINK {
             return Ok(());
         }
@@ -279,14 +275,16 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
                 let listed = reference_order(tape, root.index);
                 propagate(
                     tape.order[..listed].iter().rev().copied(),
-                    &tape.entries,
+                    &tape.kids,
+                    &tape.local,
                     &mut tape.grads,
                 );
             }
             Order::Creation => {
                 propagate(
                     (tape.leaves_end.min(root.index)..=root.index).rev(),
-                    &tape.entries,
+                    &tape.kids,
+                    &tape.local,
                     &mut tape.grads,
                 );
             }
@@ -305,7 +303,7 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
 fn reference_order(tape: &mut Tape, root: u32) -> usize {
     const DONE: u32 = 1 << 31;
     let Tape {
-        entries,
+        kids,
         leaves_end,
         visited,
         stack,
@@ -314,16 +312,16 @@ fn reference_order(tape: &mut Tape, root: u32) -> usize {
     } = tape;
     let leaves_end = *leaves_end;
     visited.clear();
-    visited.resize(entries.len().div_ceil(64), 0);
+    visited.resize(kids.len().div_ceil(64), 0);
     // Each entry goes on the stack at most three times (once per parent edge is bounded
     // by two inputs, plus its DONE mark), and is listed once: size both up front, so the
     // walk is plain indexing with no growth checks.
-    let need = 3 * entries.len() + 1;
+    let need = 3 * kids.len() + 1;
     if stack.len() < need {
         stack.resize(need, 0);
     }
-    if order.len() < entries.len() {
-        order.resize(entries.len(), 0);
+    if order.len() < kids.len() {
+        order.resize(kids.len(), 0);
     }
     let mut listed = 0;
     let mut top = 1;
@@ -344,12 +342,14 @@ fn reference_order(tape: &mut Tape, root: u32) -> usize {
         stack[top] = node | DONE;
         top += 1;
         // Pushed in reverse, so the first input is walked first.
-        let [a, b] = entries[node as usize].kids;
-        if b >= leaves_end {
+        // An input already visited stays visited: no need to stack it at all.
+        let [a, b] = kids[node as usize];
+        let unvisited = |k: u32| visited[k as usize / 64] & (1u64 << (k % 64)) == 0;
+        if b >= leaves_end && unvisited(b) {
             stack[top] = b;
             top += 1;
         }
-        if a >= leaves_end {
+        if a >= leaves_end && unvisited(a) {
             stack[top] = a;
             top += 1;
         }
@@ -362,13 +362,10 @@ fn reference_order(tape: &mut Tape, root: u32) -> usize {
 /// The chain rule, one entry at a time: each input's gradient grows by
 /// `local gradient × this entry's gradient`.
 #[cfg(not(feature = "workbench"))]
-fn propagate(order: impl Iterator<Item = u32>, entries: &[Entry], grads: &mut [f64]) {
+fn propagate(order: impl Iterator<Item = u32>, kids: &[[u32; 2]], local: &[[f64; 2]], grads: &mut [f64]) {
     for node in order {
         let g = grads[node as usize];
-        let Entry {
-            kids: [a, b],
-            local: [la, lb],
-        } = entries[node as usize];
+        let ([a, b], [la, lb]) = (kids[node as usize], local[node as usize]);
         grads[a as usize] += la * g;
         grads[b as usize] += lb * g;
     }
@@ -378,8 +375,8 @@ fn propagate(order: impl Iterator<Item = u32>, entries: &[Entry], grads: &mut [f
 // ANCHOR: propagate_starter
 /// Exercise 5.4: pass each entry's gradient on to its two inputs.
 #[cfg(feature = "workbench")]
-fn propagate(order: impl Iterator<Item = u32>, entries: &[Entry], grads: &mut [f64]) {
-    let _ = (entries, grads);
+fn propagate(order: impl Iterator<Item = u32>, kids: &[[u32; 2]], local: &[[f64; 2]], grads: &mut [f64]) {
+    let _ = (kids, local, grads);
     for _node in order {
         todo!("for both inputs k of the entry: grads[k] += local gradient × grads[node]")
     }

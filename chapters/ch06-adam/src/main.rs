@@ -4,6 +4,7 @@
 
 use ch06_adam::adam::decayed;
 use ch06_adam::growth::{follows, follows_in_records, moving_average, WINDOW};
+use ch06_adam::ingredients::report;
 use ch06_adam::ingredients::{facts, SEED};
 use ch06_adam::{baseline, checkpoint, figure, Apprentice, Config, Habits, Kitchen, Lesson, Menu, Pantry};
 use clap::Parser;
@@ -25,13 +26,7 @@ struct Args {
 const STEPS: usize = 1000;
 
 fn main() -> ExitCode {
-    match run(&Args::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    report(run(&Args::parse()))
 }
 
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {

@@ -3,6 +3,7 @@
 //! then one menu is followed dish by dish; then the knob is turned all the way down.
 
 use ch07_sampling::figure::{self, TEMPERATURES};
+use ch07_sampling::ingredients::report;
 use ch07_sampling::ingredients::SEED;
 use ch07_sampling::temperature::check;
 use ch07_sampling::{checkpoint, name, serve, Apprentice, Config, Dice, Habits, Kitchen, Menu, Pantry, Records};
@@ -53,13 +54,7 @@ const SHOWN: usize = 10;
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
 fn main() -> ExitCode {
-    match run(Args::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    report(run(Args::parse()))
 }
 
 fn run(args: Args) -> Result<()> {
