@@ -107,21 +107,21 @@ fn with_tape<R>(f: impl FnOnce(&mut Tape) -> R) -> R {
 
 #[inline(always)]
 fn record(operation: &'static str, a: Var, b: Var, (output, local): (f64, [f64; 2])) -> Var {
-    // Only the tape's bookkeeping goes through the thread-local; the value stays with the
-    // caller, so a chain of sums never waits on a round trip through memory.
+    // One check for all three: the sum is not finite if any of them is not (or, very
+    // rarely, if it overflows — the cold path looks again, one by one).
+    if !(output + local[0] + local[1]).is_finite() {
+        note_fault(operation, a, b, output, local);
+    }
+    // Only the tape's bookkeeping goes through the thread-local, in a closure small enough
+    // to be inlined; the value stays with the caller.
+    let kids = [a.index, b.index];
     let index = with_tape(move |tape| {
         if tape.kids.is_empty() {
             start(tape);
         }
-        let index = tape.kids.len() as u32;
-        // One check for all three: the sum is not finite if any of them is not (or, very
-        // rarely, if it overflows — the cold path looks again, one by one).
-        if !(output + local[0] + local[1]).is_finite() {
-            note_fault(tape, operation, a, b, output, local, index);
-        }
-        tape.kids.push([a.index, b.index]);
+        tape.kids.push(kids);
         tape.local.push(local);
-        index
+        tape.kids.len() as u32 - 1
     });
     Var { index, value: output }
 }
@@ -136,19 +136,24 @@ fn start(tape: &mut Tape) {
 }
 
 #[cold]
-fn note_fault(tape: &mut Tape, operation: &'static str, a: Var, b: Var, output: f64, local: [f64; 2], index: u32) {
+#[inline(never)]
+fn note_fault(operation: &'static str, a: Var, b: Var, output: f64, local: [f64; 2]) {
     let all_finite = output.is_finite() && local.iter().all(|l| l.is_finite());
-    if tape.fault.is_none() && !all_finite {
-        let binary = matches!(operation, "合并 add" | "融合 mul");
-        let inputs = if binary { vec![a.value, b.value] } else { vec![a.value] };
-        tape.fault = Some(Fault {
-            operation,
-            inputs,
-            output,
-            local,
-            entry: index as usize,
-        });
-    }
+    with_tape(|tape| {
+        if tape.fault.is_none() && !all_finite {
+            let binary = matches!(operation, "合并 add" | "融合 mul");
+            let inputs = if binary { vec![a.value, b.value] } else { vec![a.value] };
+            // The entry about to be recorded.
+            let entry = tape.kids.len().max(1);
+            tape.fault = Some(Fault {
+                operation,
+                inputs,
+                output,
+                local,
+                entry,
+            });
+        }
+    });
 }
 
 impl Var {
@@ -296,10 +301,12 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
 // ANCHOR: reference_order
 /// The reference's `build_topo` — visit each input in order, depth first, and list an
 /// entry once all its inputs are listed — without recursion. The stack holds entries
-/// still to visit; an entry's second appearance (marked by the top bit) means "its
-/// inputs are done, list it". Inputs are checked when they come off the stack, not when
-/// they go on, so an input reached earlier through its sibling is skipped, exactly as the
-/// recursive walk skips it. Leaves (the knobs) are never visited: they have no inputs.
+/// still to visit; an entry's second appearance (marked by the top bit) means "its inputs
+/// are done, list it", and an entry with no input left to visit is listed at once.
+/// Leaves (the knobs) are never visited: they have no inputs. An input is looked at when
+/// it goes on the stack (already visited: skip it) and again when it comes off, because
+/// its sibling's walk may have reached it in between — exactly as the recursive walk
+/// skips it then.
 fn reference_order(tape: &mut Tape, root: u32) -> usize {
     const DONE: u32 = 1 << 31;
     let Tape {
@@ -339,17 +346,24 @@ fn reference_order(tape: &mut Tape, root: u32) -> usize {
             continue;
         }
         visited[word] |= bit;
+        // An input already visited stays visited, and a leaf has nothing to walk: only the
+        // others go on the stack. With none, the entry is listed at once.
+        let [a, b] = kids[node as usize];
+        let unvisited = |k: u32| k >= leaves_end && visited[k as usize / 64] & (1u64 << (k % 64)) == 0;
+        let (walk_a, walk_b) = (unvisited(a), unvisited(b));
+        if !(walk_a || walk_b) {
+            order[listed] = node;
+            listed += 1;
+            continue;
+        }
         stack[top] = node | DONE;
         top += 1;
         // Pushed in reverse, so the first input is walked first.
-        // An input already visited stays visited: no need to stack it at all.
-        let [a, b] = kids[node as usize];
-        let unvisited = |k: u32| visited[k as usize / 64] & (1u64 << (k % 64)) == 0;
-        if b >= leaves_end && unvisited(b) {
+        if walk_b {
             stack[top] = b;
             top += 1;
         }
-        if a >= leaves_end && unvisited(a) {
+        if walk_a {
             stack[top] = a;
             top += 1;
         }
