@@ -47,18 +47,8 @@ struct KitchenArgs {
     /// A UTF-8 text file, one record per line (default: data/names.txt, downloaded if missing).
     #[arg(long)]
     data: Option<PathBuf>,
-    /// Numbers on each flavour card (embedding width).
-    #[arg(long, default_value_t = 16)]
-    n_embd: usize,
-    /// Sous-chefs at the round table (attention heads).
-    #[arg(long, default_value_t = 4)]
-    n_head: usize,
-    /// Rounds of stations (layers).
-    #[arg(long, default_value_t = 1)]
-    n_layer: usize,
-    /// The longest menu (context length).
-    #[arg(long, default_value_t = 16)]
-    block_size: usize,
+    #[command(flatten)]
+    sizes: Config,
     /// The adventure knob: 0 always serves the safest dish.
     #[arg(long, default_value_t = 0.5, allow_negative_numbers = true)]
     temperature: f64,
@@ -101,15 +91,6 @@ fn main() -> ExitCode {
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
-fn config(k: &KitchenArgs) -> Config {
-    Config {
-        n_embd: k.n_embd,
-        n_head: k.n_head,
-        n_layer: k.n_layer,
-        block_size: k.block_size,
-    }
-}
-
 fn check_temperature(k: &KitchenArgs) -> Result<()> {
     ch07_sampling::temperature::check(k.temperature)?;
     Ok(())
@@ -134,7 +115,7 @@ fn train_and_serve(k: &KitchenArgs, t: &TrainArgs) -> Result<()> {
         learning_rate: t.learning_rate,
         ..Habits::default()
     };
-    let pantry = Pantry::stock(k.data.as_deref(), config(k), k.seed)?;
+    let pantry = Pantry::stock(k.data.as_deref(), k.sizes, k.seed)?;
     let Pantry {
         docs,
         menu,
@@ -216,7 +197,7 @@ fn serve_from(k: &KitchenArgs, load: &Path, prefix: &str) -> Result<()> {
         menu,
         knobs,
         mut dice,
-    } = Pantry::stock(k.data.as_deref(), config(k), k.seed)?;
+    } = Pantry::stock(k.data.as_deref(), k.sizes, k.seed)?;
     let apprentice = checkpoint::load(load, &knobs.layout, Habits::default()).map_err(|e: CheckpointError| e)?;
     let prefix: Vec<usize> = {
         let ids = menu.encode(prefix)?;

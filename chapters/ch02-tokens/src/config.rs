@@ -1,16 +1,22 @@
 //! 厨房的尺寸 — the kitchen's sizes: how wide a flavour card is, how many sous-chefs,
 //! how many rounds of stations, how long a menu may be.
 
-/// The model's sizes, with the reference's defaults.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The model's sizes, with the reference's defaults — also the command-line flags
+/// `--n-embd`, `--n-head`, `--n-layer` and `--block-size` of every program that builds a
+/// kitchen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::Args)]
 pub struct Config {
     /// Numbers on each flavour card (embedding width).
+    #[arg(long, default_value_t = 16)]
     pub n_embd: usize,
     /// Sous-chefs at the round table (attention heads).
+    #[arg(long, default_value_t = 4)]
     pub n_head: usize,
     /// Rounds of round table + back kitchen (transformer layers).
+    #[arg(long, default_value_t = 1)]
     pub n_layer: usize,
     /// The longest menu 小明 can keep in mind (context length).
+    #[arg(long, default_value_t = 16)]
     pub block_size: usize,
 }
 

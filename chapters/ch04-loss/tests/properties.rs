@@ -5,30 +5,9 @@
 use ch04_loss::{average_penalty, menu_loss, perplexity, Config, Dice, Kitchen, Knobs};
 use proptest::prelude::*;
 
-fn small_kitchen() -> impl Strategy<Value = (Config, usize, i128)> {
-    (
-        prop_oneof![Just(4usize), Just(8)],
-        0usize..4,
-        1usize..=2,
-        2usize..=6,
-        3usize..=6,
-        any::<u32>(),
-    )
-        .prop_map(|(n_embd, pick, n_layer, block_size, vocab, seed)| {
-            let heads: Vec<usize> = (1..=n_embd).filter(|h| n_embd % h == 0).collect();
-            let n_head = heads[pick % heads.len()];
-            (
-                Config {
-                    n_embd,
-                    n_head,
-                    n_layer,
-                    block_size,
-                },
-                vocab,
-                i128::from(seed),
-            )
-        })
-}
+#[path = "../../../tests/support/small_kitchen.rs"]
+mod support;
+use support::small_kitchen;
 
 proptest! {
     #[test]

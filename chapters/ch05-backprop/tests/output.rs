@@ -1,25 +1,15 @@
 //! The chapter's whole output, pinned: `cargo run -p ch05-backprop` on data/names.txt —
 //! and a clear refusal when the data is bad.
 
-use std::path::Path;
 use std::process::Command;
 
-const NAMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/names.txt");
+#[path = "../../../tests/support/chapter.rs"]
+mod chapter;
+use chapter::NAMES;
 
 #[test]
 fn chapter_output() {
-    // Without data/names.txt the binary would download it: tests never touch the internet.
-    assert!(
-        Path::new(NAMES).is_file(),
-        "{NAMES} is missing: copy names.txt into data/ (CI copies ../shared/data/names.txt)"
-    );
-    let output = Command::new(env!("CARGO_BIN_EXE_ch05-backprop"))
-        .output()
-        .expect("the chapter binary runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "the chapter failed: {stderr}");
-    assert!(stderr.is_empty(), "nothing should reach stderr: {stderr}");
-    let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+    let stdout = chapter::printed(env!("CARGO_BIN_EXE_ch05-backprop"), &[]);
     assert!(stdout.contains("salt's influence  4\n"), "{stdout}");
     assert!(stdout.contains("sugar's influence 2\n"), "{stdout}");
     insta::assert_snapshot!("ch05_output", stdout);

@@ -3,26 +3,15 @@
 //! The growth table in the book is this snapshot: the losses are those of our own run,
 //! and since that run equals the reference bit for bit, so are its numbers.
 
-use std::path::Path;
 use std::process::Command;
 
-const NAMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/names.txt");
+#[path = "../../../tests/support/chapter.rs"]
+mod chapter;
 const LOSSES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/reference-losses.txt");
 
 #[test]
 fn chapter_output() {
-    // Without data/names.txt the binary would download it: tests never touch the internet.
-    assert!(
-        Path::new(NAMES).is_file(),
-        "{NAMES} is missing: copy names.txt into data/ (CI copies ../shared/data/names.txt)"
-    );
-    let output = Command::new(env!("CARGO_BIN_EXE_ch06-adam"))
-        .output()
-        .expect("the chapter binary runs");
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "the chapter failed: {stderr}");
-    assert!(stderr.is_empty(), "nothing should reach stderr: {stderr}");
-    let stdout = String::from_utf8(output.stdout).expect("stdout is UTF-8");
+    let stdout = chapter::printed(env!("CARGO_BIN_EXE_ch06-adam"), &[]);
 
     // The growth table's single-step losses are the reference's, rounded as printed.
     let reference: Vec<f64> = std::fs::read_to_string(LOSSES)

@@ -32,18 +32,8 @@ struct Args {
     /// Also draw the next-dish vote at the four temperatures into this SVG file (repeatable).
     #[arg(long)]
     figure: Vec<PathBuf>,
-    /// Numbers on each flavour card (embedding width).
-    #[arg(long, default_value_t = 16)]
-    n_embd: usize,
-    /// Sous-chefs at the round table (attention heads).
-    #[arg(long, default_value_t = 4)]
-    n_head: usize,
-    /// Rounds of stations (layers).
-    #[arg(long, default_value_t = 1)]
-    n_layer: usize,
-    /// The longest menu (context length).
-    #[arg(long, default_value_t = 16)]
-    block_size: usize,
+    #[command(flatten)]
+    sizes: Config,
 }
 
 /// Training as in chapter 6 and the reference: 1000 records, one per step.
@@ -66,12 +56,7 @@ fn run(args: Args) -> Result<()> {
     for path in &args.figure {
         checkpoint::check_writable(path)?;
     }
-    let config = Config {
-        n_embd: args.n_embd,
-        n_head: args.n_head,
-        n_layer: args.n_layer,
-        block_size: args.block_size,
-    };
+    let config = args.sizes;
     // ANCHOR: main
     let Pantry {
         docs,
