@@ -5,6 +5,7 @@
 
 use ch07_sampling::checkpoint::{self, CheckpointError};
 use ch07_sampling::ingredients::report;
+use ch07_sampling::ingredients::DataArg;
 use ch07_sampling::{name, serve, Apprentice, Config, Habits, Kitchen, Lesson, Pantry, Records};
 use clap::{Args, Parser, Subcommand};
 use std::io::{IsTerminal, Write};
@@ -44,9 +45,8 @@ struct KitchenArgs {
     /// The dice's seed (random.seed): shuffling, knobs and sampling.
     #[arg(long, default_value_t = 42, allow_negative_numbers = true)]
     seed: i128,
-    /// A UTF-8 text file, one record per line (default: data/names.txt, downloaded if missing).
-    #[arg(long)]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    records: DataArg,
     #[command(flatten)]
     sizes: Config,
     /// The adventure knob: 0 always serves the safest dish.
@@ -115,7 +115,7 @@ fn train_and_serve(k: &KitchenArgs, t: &TrainArgs) -> Result<()> {
         learning_rate: t.learning_rate,
         ..Habits::default()
     };
-    let pantry = Pantry::stock(k.data.as_deref(), k.sizes, k.seed)?;
+    let pantry = Pantry::stock(k.records.path(), k.sizes, k.seed)?;
     let Pantry {
         docs,
         menu,
@@ -197,7 +197,7 @@ fn serve_from(k: &KitchenArgs, load: &Path, prefix: &str) -> Result<()> {
         menu,
         knobs,
         mut dice,
-    } = Pantry::stock(k.data.as_deref(), k.sizes, k.seed)?;
+    } = Pantry::stock(k.records.path(), k.sizes, k.seed)?;
     let apprentice = checkpoint::load(load, &knobs.layout, Habits::default()).map_err(|e: CheckpointError| e)?;
     let prefix: Vec<usize> = {
         let ids = menu.encode(prefix)?;

@@ -10,7 +10,7 @@ pub mod fetch;
 pub mod records;
 
 pub use dice::{Dice, DiceError};
-pub use records::{clean, load, locate, DataError};
+pub use records::{clean, load, locate, DataArg, DataError};
 
 /// The seed the reference kitchen uses for everything: shuffling, knobs and sampling.
 pub const SEED: i128 = 42;

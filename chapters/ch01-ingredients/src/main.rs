@@ -1,23 +1,21 @@
 //! `cargo run -p ch01-ingredients [-- --data FILE]`: the records, shuffled, and a cook's first look.
 
-use ch01_ingredients::{facts, shuffled_records, Dice, SEED};
+use ch01_ingredients::{facts, shuffled_records, DataArg, Dice, SEED};
 use clap::Parser;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// 第一章 食材: load the masters' records and shuffle them with the kitchen's dice.
 #[derive(Parser)]
 struct Args {
-    /// A UTF-8 text file, one record per line (default: data/names.txt, downloaded if missing).
-    #[arg(long)]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    records: DataArg,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     // ANCHOR: main
     let mut dice = Dice::new(SEED);
-    let docs = match shuffled_records(args.data.as_deref(), &mut dice) {
+    let docs = match shuffled_records(args.records.path(), &mut dice) {
         Ok(docs) => docs,
         Err(e) => {
             eprintln!("error: {e}");

@@ -6,6 +6,21 @@ use std::path::{Path, PathBuf};
 /// the workspace.
 pub const DEFAULT_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/names.txt");
 
+/// `--data FILE`, the one flag every program of the kitchen shares.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DataArg {
+    /// A UTF-8 text file, one record per line (default: data/names.txt, downloaded if missing).
+    #[arg(long = "data", value_name = "FILE")]
+    pub file: Option<PathBuf>,
+}
+
+impl DataArg {
+    /// The file given, if any; `None` means the default records.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_deref()
+    }
+}
+
 /// Everything that can go wrong while fetching the ingredients.
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {

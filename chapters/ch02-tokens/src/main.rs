@@ -2,17 +2,16 @@
 //! flavour card of a dish.
 
 use ch02_tokens::ingredients::report;
+use ch02_tokens::ingredients::DataArg;
 use ch02_tokens::{Config, Pantry};
 use clap::Parser;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// 第二章 拆解: the menu, the bell and 小明's knobs.
 #[derive(Parser)]
 struct Args {
-    /// A UTF-8 text file, one record per line (default: data/names.txt).
-    #[arg(long)]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    records: DataArg,
     /// The record to cut into dishes.
     #[arg(long, default_value = "emma")]
     record: String,
@@ -25,7 +24,7 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     // ANCHOR: main
-    let Pantry { menu, knobs, .. } = Pantry::stock(args.data.as_deref(), Config::default(), 42)?;
+    let Pantry { menu, knobs, .. } = Pantry::stock(args.records.path(), Config::default(), 42)?;
     let menu_line: Vec<String> = (0..menu.vocab_size())
         .map(|id| format!("{}={id}", menu.name(id).unwrap_or_default()))
         .collect();

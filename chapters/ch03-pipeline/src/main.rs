@@ -6,6 +6,7 @@
 use ch03_pipeline::figure::{attention_heatmap, attention_weights};
 use ch03_pipeline::ingredients::facts::bar;
 use ch03_pipeline::ingredients::report;
+use ch03_pipeline::ingredients::DataArg;
 use ch03_pipeline::{softmax, Config, Kitchen, Menu, MenuError, Notebooks, Pantry, Stations};
 use clap::Parser;
 use std::path::PathBuf;
@@ -14,9 +15,8 @@ use std::process::ExitCode;
 /// 第三章 出菜流水线: one dish in, 27 probabilities out.
 #[derive(Parser)]
 struct Args {
-    /// A UTF-8 text file, one record per line (default: data/names.txt).
-    #[arg(long)]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    records: DataArg,
     /// The record to serve from; --figure draws the sous-chefs' weights over all of it.
     #[arg(long, default_value = "emma")]
     record: String,
@@ -73,7 +73,7 @@ fn glances(heads: &[Vec<f64>]) -> String {
 
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::default();
-    let Pantry { menu, knobs, .. } = Pantry::stock(args.data.as_deref(), config, 42)?;
+    let Pantry { menu, knobs, .. } = Pantry::stock(args.records.path(), config, 42)?;
     let record = served(&menu, "--record", &args.record, &config)?;
     let prefix = match &args.prefix {
         Some(prefix) => prefix.clone(),

@@ -3,17 +3,16 @@
 //! of those penalties is the loss, the number all of training will push down.
 
 use ch04_loss::ingredients::report;
+use ch04_loss::ingredients::DataArg;
 use ch04_loss::{average_penalty, baseline, penalty, perplexity, softmax, Config, Kitchen, Notebooks, Pantry};
 use clap::Parser;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// 第四章 食客的打分: how much did 小明 bet on the dish that really came next?
 #[derive(Parser)]
 struct Args {
-    /// A UTF-8 text file, one record per line (default: data/names.txt).
-    #[arg(long)]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    records: DataArg,
 }
 
 fn main() -> ExitCode {
@@ -23,7 +22,7 @@ fn main() -> ExitCode {
 
 fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::default();
-    let Pantry { docs, menu, knobs, .. } = Pantry::stock(args.data.as_deref(), config, 42)?;
+    let Pantry { docs, menu, knobs, .. } = Pantry::stock(args.records.path(), config, 42)?;
     let kitchen = Kitchen::new(&knobs.layout, &knobs.values)?;
     let record = &docs[0];
     let tokens = menu.encode(record)?;

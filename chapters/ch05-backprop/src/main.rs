@@ -5,6 +5,7 @@
 
 use ch05_backprop::by_hand::two_step_dish;
 use ch05_backprop::ingredients::report;
+use ch05_backprop::ingredients::DataArg;
 use ch05_backprop::{backward, figure, menu_loss, tape, trace, Config, Kitchen, Order, Pantry};
 use clap::Parser;
 use std::error::Error;
@@ -14,9 +15,8 @@ use std::process::ExitCode;
 /// 第五章 追根溯源: who made the dish too salty?
 #[derive(Parser)]
 struct Args {
-    /// A UTF-8 text file, one record per line (default: data/names.txt).
-    #[arg(long)]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    records: DataArg,
     /// Also write the figure of the salt-and-sugar trace to this SVG file.
     #[arg(long)]
     figure: Option<PathBuf>,
@@ -53,7 +53,7 @@ fn run(args: &Args) -> Result<(), Box<dyn Error>> {
     // ANCHOR_END: salt_and_sugar
 
     // ANCHOR: one_menu
-    let pantry = Pantry::stock(args.data.as_deref(), Config::default(), 42)?;
+    let pantry = Pantry::stock(args.records.path(), Config::default(), 42)?;
     let (layout, knobs) = (&pantry.knobs.layout, &pantry.knobs.values);
     let record = &pantry.docs[0];
     let tokens = pantry.menu.encode(record)?;

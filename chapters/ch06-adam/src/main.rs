@@ -5,6 +5,7 @@
 use ch06_adam::adam::decayed;
 use ch06_adam::growth::{follows, follows_in_records, moving_average, WINDOW};
 use ch06_adam::ingredients::report;
+use ch06_adam::ingredients::DataArg;
 use ch06_adam::ingredients::{facts, SEED};
 use ch06_adam::{baseline, checkpoint, figure, Apprentice, Config, Habits, Kitchen, Lesson, Menu, Pantry};
 use clap::Parser;
@@ -14,9 +15,8 @@ use std::process::ExitCode;
 /// 第六章 师傅的训练方法: a thousand dishes, one record each — serve, trace, adjust.
 #[derive(Parser)]
 struct Args {
-    /// A UTF-8 text file, one record per line (default: data/names.txt, downloaded if missing).
-    #[arg(long)]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    records: DataArg,
     /// Also draw the training curve into this SVG file (may be given more than once).
     #[arg(long)]
     figure: Vec<PathBuf>,
@@ -34,7 +34,7 @@ fn run(args: &Args) -> Result<(), Box<dyn std::error::Error>> {
     for path in &args.figure {
         checkpoint::check_writable(path)?;
     }
-    let Pantry { docs, menu, knobs, .. } = Pantry::stock(args.data.as_deref(), Config::default(), SEED)?;
+    let Pantry { docs, menu, knobs, .. } = Pantry::stock(args.records.path(), Config::default(), SEED)?;
     println!(
         "{} records, {} dishes on the menu, {} knobs: 师傅 trains 小明 for {STEPS} steps, one record a step",
         docs.len(),

@@ -4,6 +4,7 @@
 
 use ch07_sampling::figure::{self, TEMPERATURES};
 use ch07_sampling::ingredients::report;
+use ch07_sampling::ingredients::DataArg;
 use ch07_sampling::ingredients::SEED;
 use ch07_sampling::temperature::check;
 use ch07_sampling::{checkpoint, name, serve, Apprentice, Config, Dice, Habits, Kitchen, Menu, Pantry, Records};
@@ -14,9 +15,8 @@ use std::process::ExitCode;
 /// 第七章 出师: 小明 cooks alone, at four settings of the adventure knob.
 #[derive(Parser)]
 struct Args {
-    /// A UTF-8 text file, one record per line (default: data/names.txt, downloaded if missing).
-    #[arg(long)]
-    data: Option<PathBuf>,
+    #[command(flatten)]
+    records: DataArg,
     /// Serve from a checkpoint (written by `kitchen --save`) instead of training first.
     #[arg(long)]
     load: Option<PathBuf>,
@@ -63,7 +63,7 @@ fn run(args: Args) -> Result<()> {
         menu,
         knobs,
         dice,
-    } = Pantry::stock(args.data.as_deref(), config, SEED)?;
+    } = Pantry::stock(args.records.path(), config, SEED)?;
     let prefix = prefix_dishes(&menu, &args.prefix, config.block_size)?;
     let (apprentice, knobs_from) = match &args.load {
         Some(path) => {
