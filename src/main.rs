@@ -3,7 +3,7 @@
 //! `cargo run --release` trains 小明 for 1000 steps and serves 20 names, printing what the
 //! reference prints, line for line. `kitchen sample --load FILE` serves from a checkpoint.
 
-use ch07_sampling::checkpoint::{self, CheckpointError};
+use ch07_sampling::checkpoint;
 use ch07_sampling::ingredients::report;
 use ch07_sampling::ingredients::DataArg;
 use ch07_sampling::{name, serve, Apprentice, Config, Habits, Kitchen, Lesson, Pantry, Records};
@@ -198,7 +198,7 @@ fn serve_from(k: &KitchenArgs, load: &Path, prefix: &str) -> Result<()> {
         knobs,
         mut dice,
     } = Pantry::stock(k.records.path(), k.sizes, k.seed)?;
-    let apprentice = checkpoint::load(load, &knobs.layout, Habits::default()).map_err(|e: CheckpointError| e)?;
+    let apprentice = checkpoint::load(load, &knobs.layout, Habits::default())?;
     let prefix: Vec<usize> = {
         let ids = menu.encode(prefix)?;
         ids[1..ids.len() - 1].to_vec()

@@ -1,6 +1,6 @@
 //! `cargo run -p ch01-ingredients [-- --data FILE]`: the records, shuffled, and a cook's first look.
 
-use ch01_ingredients::{facts, shuffled_records, DataArg, Dice, SEED};
+use ch01_ingredients::{facts, report, shuffled_records, DataArg, DataError, Dice, SEED};
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -12,16 +12,13 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    report(run(&Args::parse()))
+}
+
+fn run(args: &Args) -> Result<(), DataError> {
     // ANCHOR: main
     let mut dice = Dice::new(SEED);
-    let docs = match shuffled_records(args.records.path(), &mut dice) {
-        Ok(docs) => docs,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    let docs = shuffled_records(args.records.path(), &mut dice)?;
     println!("num docs: {}", docs.len());
     println!("\nthe first ten records after the shuffle:");
     for (i, doc) in docs.iter().take(10).enumerate() {
@@ -48,5 +45,5 @@ fn main() -> ExitCode {
         "most common last dish",
         facts::most_common(&docs, 5, |d| d.chars().last()),
     );
-    ExitCode::SUCCESS
+    Ok(())
 }

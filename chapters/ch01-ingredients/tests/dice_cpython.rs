@@ -224,6 +224,18 @@ fn reseeding_forgets_the_cached_gauss() {
 //       rng = random.Random(42); print(k, [rng.getrandbits(k) for _ in range(6)])
 // ---------------------------------------------------------------------------------------
 
+/// `rng = random.Random(42); [rng.getrandbits(64) for _ in range(8)]`.
+const GETRANDBITS_64_SEED_42: [u64; 8] = [
+    2053695854357871005,
+    13679192365072849617,
+    4517457392071889495,
+    2574020394472462046,
+    1890702223848595625,
+    13662908291426823533,
+    10060236952204337488,
+    10892664235628797826,
+];
+
 fn assert_bits(k: u32, expected: [u64; 6]) {
     let got = rolls(&mut Dice::new(42), 6, |d| d.bits(k));
     assert_eq!(got, expected, "getrandbits({k})");
@@ -259,17 +271,9 @@ fn bits_33() {
 
 #[test]
 fn bits_64() {
-    assert_bits(
-        64,
-        [
-            2053695854357871005,
-            13679192365072849617,
-            4517457392071889495,
-            2574020394472462046,
-            1890702223848595625,
-            13662908291426823533,
-        ],
-    );
+    let mut first_six = [0; 6];
+    first_six.copy_from_slice(&GETRANDBITS_64_SEED_42[..6]);
+    assert_bits(64, first_six);
 }
 
 #[test]
@@ -343,19 +347,8 @@ fn below_64_bits() {
             7738774760351418614,
         ],
     );
-    assert_below(
-        usize::MAX,
-        [
-            2053695854357871005,
-            13679192365072849617,
-            4517457392071889495,
-            2574020394472462046,
-            1890702223848595625,
-            13662908291426823533,
-            10060236952204337488,
-            10892664235628797826,
-        ],
-    );
+    // _randbelow(2**64 - 1) draws 64 bits at a time: the same rolls as getrandbits(64).
+    assert_below(usize::MAX, GETRANDBITS_64_SEED_42.map(|b| b as usize));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,27 +7,32 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::Args)]
 pub struct Config {
     /// Numbers on each flavour card (embedding width).
-    #[arg(long, default_value_t = 16)]
+    #[arg(long, default_value_t = Config::REFERENCE.n_embd)]
     pub n_embd: usize,
     /// Sous-chefs at the round table (attention heads).
-    #[arg(long, default_value_t = 4)]
+    #[arg(long, default_value_t = Config::REFERENCE.n_head)]
     pub n_head: usize,
     /// Rounds of round table + back kitchen (transformer layers).
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = Config::REFERENCE.n_layer)]
     pub n_layer: usize,
     /// The longest menu 小明 can keep in mind (context length).
-    #[arg(long, default_value_t = 16)]
+    #[arg(long, default_value_t = Config::REFERENCE.block_size)]
     pub block_size: usize,
+}
+
+impl Config {
+    /// The reference's sizes: microgpt's defaults, stated once (the flags' defaults too).
+    pub const REFERENCE: Config = Config {
+        n_embd: 16,
+        n_head: 4,
+        n_layer: 1,
+        block_size: 16,
+    };
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            n_embd: 16,
-            n_head: 4,
-            n_layer: 1,
-            block_size: 16,
-        }
+        Config::REFERENCE
     }
 }
 
