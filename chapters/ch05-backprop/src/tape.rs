@@ -52,17 +52,20 @@ pub enum Order {
 /// them apart makes its working set three times smaller.
 struct Tape {
     kids: Vec<[u32; 2]>,
+    /// Entries in use; both columns are kept at least this long (their full length is
+    /// the room already made), so a push is one write per column and one counter.
+    len: usize,
     local: Vec<[f64; 2]>,
     /// Entries below this are leaves recorded before any operation (the knobs): they have
     /// no inputs, so the walk back never needs to visit them.
     leaves_end: u32,
     grads: Vec<f64>,
-    fault: Option<Fault>,
+    spoiled: Option<Spoiled>,
     /// The last `pow` computed: softmax divides every dish by the same total, so the same
     /// power is asked for many times in a row.
     last_pow: (u64, u64, (f64, f64)),
     // scratch for the depth-first walk, kept to avoid allocating every step
-    visited: Vec<u64>,
+    visited: Vec<bool>,
     stack: Vec<u32>,
     order: Vec<u32>,
 }
@@ -74,10 +77,11 @@ thread_local! {
     static TAPE: UnsafeCell<ManuallyDrop<Tape>> = const {
         UnsafeCell::new(ManuallyDrop::new(Tape {
             kids: Vec::new(),
+            len: 0,
             local: Vec::new(),
             leaves_end: 1,
             grads: Vec::new(),
-            fault: None,
+            spoiled: None,
             last_pow: (0, 0, (f64::NAN, f64::NAN)),
             visited: Vec::new(),
             stack: Vec::new(),
@@ -106,61 +110,80 @@ fn with_tape<R>(f: impl FnOnce(&mut Tape) -> R) -> R {
 }
 
 #[inline(always)]
-fn record(operation: &'static str, a: Var, b: Var, (output, local): (f64, [f64; 2])) -> Var {
-    // One check for all three: the sum is not finite if any of them is not (or, very
-    // rarely, if it overflows — the cold path looks again, one by one).
-    if !(output + local[0] + local[1]).is_finite() {
-        note_fault(operation, a, b, output, local);
-    }
+fn record(operation: &'static str, a: Var, b: Var, (output, local): (f64, [f64; 2]), slope_may_break: bool) -> Var {
+    let kids = [a.index, b.index];
     // Only the tape's bookkeeping goes through the thread-local, in a closure small enough
     // to be inlined; the value stays with the caller.
-    let kids = [a.index, b.index];
     let index = with_tape(move |tape| {
-        if tape.kids.is_empty() {
-            start(tape);
+        if tape.len >= tape.kids.len() {
+            grow(tape);
         }
-        tape.kids.push(kids);
-        tape.local.push(local);
-        tape.kids.len() as u32 - 1
+        let i = tape.len;
+        // SAFETY: `grow` keeps both columns at least `len + 1` long.
+        unsafe {
+            *tape.kids.get_unchecked_mut(i) = kids;
+            *tape.local.get_unchecked_mut(i) = local;
+        }
+        tape.len = i + 1;
+        let suspect = if slope_may_break { output + local[0] } else { output };
+        if !suspect.is_finite()
+            && tape.spoiled.is_none()
+            && !(output.is_finite() && local[0].is_finite() && local[1].is_finite())
+        {
+            tape.spoiled = Some(Spoiled {
+                operation,
+                numbers: [a.value, b.value, output, local[0], local[1]],
+                entry: i,
+            });
+        }
+        i as u32
     });
     Var { index, value: output }
 }
 
-/// The sink, and the guard that frees the tape at thread exit.
-#[cold]
-fn start(tape: &mut Tape) {
-    GUARD.with(|_| {});
-    tape.kids.push([SINK; 2]);
-    tape.local.push([0.0; 2]);
-    tape.leaves_end = 1;
-}
-
+/// Makes room: the first time, also the sink, and the guard that frees the tape at
+/// thread exit.
 #[cold]
 #[inline(never)]
-fn note_fault(operation: &'static str, a: Var, b: Var, output: f64, local: [f64; 2]) {
-    let all_finite = output.is_finite() && local.iter().all(|l| l.is_finite());
-    with_tape(|tape| {
-        if tape.fault.is_none() && !all_finite {
-            let binary = matches!(operation, "合并 add" | "融合 mul");
-            let inputs = if binary { vec![a.value, b.value] } else { vec![a.value] };
-            // The entry about to be recorded.
-            let entry = tape.kids.len().max(1);
-            tape.fault = Some(Fault {
-                operation,
-                inputs,
-                output,
-                local,
-                entry,
-            });
+fn grow(tape: &mut Tape) {
+    if tape.len == 0 {
+        GUARD.with(|_| {});
+        tape.len = 1;
+        tape.leaves_end = 1;
+    }
+    let room = (2 * tape.kids.len()).max(1 << 16);
+    tape.kids.resize(room, [SINK; 2]);
+    tape.local.resize(room, [0.0; 2]);
+}
+
+/// The first operation that gave a number that is not finite, as recorded: its inputs,
+/// result and local gradients.
+#[derive(Debug, Clone, Copy)]
+struct Spoiled {
+    operation: &'static str,
+    numbers: [f64; 5],
+    entry: usize,
+}
+
+impl From<Spoiled> for Fault {
+    fn from(s: Spoiled) -> Fault {
+        let [a, b, output, la, lb] = s.numbers;
+        let binary = matches!(s.operation, "合并 add" | "融合 mul");
+        Fault {
+            operation: s.operation,
+            inputs: if binary { vec![a, b] } else { vec![a] },
+            output,
+            local: [la, lb],
+            entry: s.entry,
         }
-    });
+    }
 }
 
 impl Var {
     /// A knob or any other starting number whose gradient we want.
     pub fn leaf(value: f64) -> Var {
         let sink = Var { index: SINK, value };
-        let leaf = record("leaf", sink, sink, (value, [0.0; 2]));
+        let leaf = record("leaf", sink, sink, (value, [0.0; 2]), false);
         with_tape(|t| {
             if leaf.index == t.leaves_end {
                 t.leaves_end += 1;
@@ -189,20 +212,20 @@ impl Var {
 impl Add for Var {
     type Output = Var;
     fn add(self, other: Var) -> Var {
-        record("合并 add", self, other, combine(self.value, other.value))
+        record("合并 add", self, other, combine(self.value, other.value), false)
     }
 }
 
 impl Mul for Var {
     type Output = Var;
     fn mul(self, other: Var) -> Var {
-        record("融合 mul", self, other, fuse(self.value, other.value))
+        record("融合 mul", self, other, fuse(self.value, other.value), false)
     }
 }
 
 #[inline(always)]
-fn unary(operation: &'static str, a: Var, (out, local): (f64, f64)) -> Var {
-    record(operation, a, Var::constant(0.0), (out, [local, 0.0]))
+fn unary(operation: &'static str, a: Var, (out, local): (f64, f64), slope_may_break: bool) -> Var {
+    record(operation, a, Var::constant(0.0), (out, [local, 0.0]), slope_may_break)
 }
 
 impl Number for Var {
@@ -220,37 +243,36 @@ impl Number for Var {
             }
             t.last_pow.2
         });
-        unary("浓缩 pow", self, result)
+        unary("浓缩 pow", self, result, true)
     }
     fn ln(self) -> Self {
-        unary("提取 ln", self, extract(self.value))
+        unary("提取 ln", self, extract(self.value), true)
     }
     fn exp(self) -> Self {
-        unary("发酵 exp", self, ferment(self.value))
+        unary("发酵 exp", self, ferment(self.value), false)
     }
     fn relu(self) -> Self {
-        unary("品控 relu", self, quality_control(self.value))
+        unary("品控 relu", self, quality_control(self.value), false)
     }
 }
 
 /// Starts a fresh recording, keeping the tape's storage for reuse.
 pub fn reset() {
     with_tape(|t| {
-        t.kids.truncate(1);
-        t.local.truncate(1);
+        t.len = t.len.min(1);
         t.leaves_end = 1;
-        t.fault = None;
+        t.spoiled = None;
     });
 }
 
 /// How many entries the tape holds (leaves and operations, plus the sink).
 pub fn len() -> usize {
-    with_tape(|t| t.kids.len())
+    with_tape(|t| t.len)
 }
 
 /// The first non-finite operation since the last `reset`, if any.
 pub fn fault() -> Option<Fault> {
-    with_tape(|t| t.fault.clone())
+    with_tape(|t| t.spoiled.map(Fault::from))
 }
 
 /// The gradients of `out.len()` consecutive tape entries starting at `first` (e.g. the
@@ -266,11 +288,11 @@ pub fn copy_grads(first: Var, out: &mut [f64]) {
 /// ∂root/∂var. Fails if any recorded operation produced a non-finite number.
 pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
     with_tape(|tape| {
-        if let Some(fault) = &tape.fault {
-            return Err(fault.clone());
+        if let Some(spoiled) = tape.spoiled {
+            return Err(spoiled.into());
         }
         tape.grads.clear();
-        tape.grads.resize(tape.kids.len(), 0.0);
+        tape.grads.resize(tape.len, 0.0);
         if root.index == SINK {
             return Ok(());
         }
@@ -300,75 +322,74 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
 
 // ANCHOR: reference_order
 /// The reference's `build_topo` — visit each input in order, depth first, and list an
-/// entry once all its inputs are listed — without recursion. The stack holds entries
-/// still to visit; an entry's second appearance (marked by the top bit) means "its inputs
-/// are done, list it", and an entry with no input left to visit is listed at once.
-/// Leaves (the knobs) are never visited: they have no inputs. An input is looked at when
-/// it goes on the stack (already visited: skip it) and again when it comes off, because
-/// its sibling's walk may have reached it in between — exactly as the recursive walk
-/// skips it then.
+/// entry once all its inputs are listed — without recursion. The walk goes straight down
+/// the first input that still needs a visit; what it must come back to waits on a stack:
+/// the entry itself, marked by the top bit ("its inputs are done, list it"), and its
+/// second input, if that needs a visit too. Leaves (the knobs) are never visited: they
+/// have no inputs. A second input is looked at again when it comes off the stack,
+/// because the walk down the first may have reached it in between — exactly as the
+/// recursive walk then skips it.
 fn reference_order(tape: &mut Tape, root: u32) -> usize {
     const DONE: u32 = 1 << 31;
     let Tape {
         kids,
+        len,
         leaves_end,
         visited,
         stack,
         order,
         ..
     } = tape;
-    let leaves_end = *leaves_end;
+    let (kids, leaves_end) = (&kids[..*len], *leaves_end);
+    // One byte per entry rather than one bit: marking is then a plain store, not a
+    // read-modify-write that the next check of a neighbour would have to wait for.
     visited.clear();
-    visited.resize(kids.len().div_ceil(64), 0);
-    // Each entry goes on the stack at most three times (once per parent edge is bounded
-    // by two inputs, plus its DONE mark), and is listed once: size both up front, so the
-    // walk is plain indexing with no growth checks.
-    let need = 3 * kids.len() + 1;
+    visited.resize(kids.len(), false);
+    // Each visit pushes at most two, and each entry is listed once: size both up front,
+    // so the walk is plain indexing with no growth checks.
+    let need = 2 * kids.len() + 1;
     if stack.len() < need {
         stack.resize(need, 0);
     }
     if order.len() < kids.len() {
         order.resize(kids.len(), 0);
     }
-    let mut listed = 0;
-    let mut top = 1;
-    stack[0] = root;
-    while top > 0 {
-        top -= 1;
-        let node = stack[top];
-        if node & DONE != 0 {
-            order[listed] = node & !DONE;
-            listed += 1;
-            continue;
-        }
-        let (word, bit) = (node as usize / 64, 1u64 << (node % 64));
-        if visited[word] & bit != 0 {
-            continue;
-        }
-        visited[word] |= bit;
-        // An input already visited stays visited, and a leaf has nothing to walk: only the
-        // others go on the stack. With none, the entry is listed at once.
+    let (mut listed, mut top, mut node) = (0, 0, root);
+    loop {
+        // Visit `node`, which has not been visited yet.
+        visited[node as usize] = true;
         let [a, b] = kids[node as usize];
-        let unvisited = |k: u32| k >= leaves_end && visited[k as usize / 64] & (1u64 << (k % 64)) == 0;
-        let (walk_a, walk_b) = (unvisited(a), unvisited(b));
-        if !(walk_a || walk_b) {
-            order[listed] = node;
-            listed += 1;
+        let walk_a = a >= leaves_end && !visited[a as usize];
+        let walk_b = b >= leaves_end && !visited[b as usize];
+        if walk_a || walk_b {
+            stack[top] = node | DONE;
+            top += 1;
+            if walk_a && walk_b {
+                stack[top] = b;
+                top += 1;
+            }
+            node = if walk_a { a } else { b };
             continue;
         }
-        stack[top] = node | DONE;
-        top += 1;
-        // Pushed in reverse, so the first input is walked first.
-        if walk_b {
-            stack[top] = b;
-            top += 1;
-        }
-        if walk_a {
-            stack[top] = a;
-            top += 1;
+        // No input needs a visit: list it at once, then take what waits on the stack
+        // until something new is there to visit.
+        order[listed] = node;
+        listed += 1;
+        loop {
+            if top == 0 {
+                return listed;
+            }
+            top -= 1;
+            let next = stack[top];
+            if next & DONE != 0 {
+                order[listed] = next & !DONE;
+                listed += 1;
+            } else if !visited[next as usize] {
+                node = next;
+                break;
+            }
         }
     }
-    listed
 }
 // ANCHOR_END: reference_order
 
@@ -400,6 +421,54 @@ fn propagate(order: impl Iterator<Item = u32>, kids: &[[u32; 2]], local: &[[f64;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The reference's `build_topo`, recursive, as microgpt writes it.
+    fn build_topo(kids: &[[u32; 2]], node: u32, visited: &mut Vec<bool>, topo: &mut Vec<u32>) {
+        if visited[node as usize] {
+            return;
+        }
+        visited[node as usize] = true;
+        for kid in kids[node as usize] {
+            build_topo(kids, kid, visited, topo);
+        }
+        topo.push(node);
+    }
+
+    proptest! {
+        /// Random menus with plenty of shared numbers: the walk lists exactly what the
+        /// recursive walk lists, in the same order, from any root — except the leaves
+        /// below the root, which have nothing to pass their gradient on to.
+        #[test]
+        fn the_walk_lists_what_the_recursive_walk_lists(
+            leaves in 1usize..5,
+            steps in prop::collection::vec((0u8..3, any::<prop::sample::Index>(), any::<prop::sample::Index>()), 1..200),
+            root in any::<prop::sample::Index>(),
+        ) {
+            reset();
+            let mut vars: Vec<Var> = (0..leaves).map(|i| Var::leaf(i as f64 * 0.1)).collect();
+            for (op, a, b) in steps {
+                let (a, b) = (*a.get(&vars), *b.get(&vars));
+                vars.push(match op {
+                    0 => a + b,
+                    1 => a * b,
+                    _ => a.relu(),
+                });
+            }
+            let root = *root.get(&vars);
+            let walked = with_tape(|t| {
+                let listed = reference_order(t, root.index);
+                t.order[..listed].to_vec()
+            });
+            let recursive = with_tape(|t| {
+                let (mut visited, mut topo) = (vec![false; t.len], Vec::new());
+                build_topo(&t.kids[..t.len], root.index, &mut visited, &mut topo);
+                topo.retain(|&n| n >= t.leaves_end || n == root.index);
+                topo
+            });
+            prop_assert_eq!(walked, recursive);
+        }
+    }
 
     #[test]
     fn exercise_backward_salt_and_sugar() {
