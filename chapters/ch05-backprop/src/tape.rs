@@ -151,9 +151,14 @@ fn grow(tape: &mut Tape) {
         tape.len = 1;
         tape.leaves_end = 1;
     }
+    // Fresh zeroed columns rather than `resize`: the system hands out zeroed pages as
+    // they are first written, so room not yet used costs no memory.
     let room = (2 * tape.kids.len()).max(1 << 16);
-    tape.kids.resize(room, [SINK; 2]);
-    tape.local.resize(room, [0.0; 2]);
+    let mut kids = vec![[SINK; 2]; room];
+    kids[..tape.kids.len()].copy_from_slice(&tape.kids);
+    let mut local = vec![[0.0; 2]; room];
+    local[..tape.local.len()].copy_from_slice(&tape.local);
+    (tape.kids, tape.local) = (kids, local);
 }
 
 /// The first operation that gave a number that is not finite, as recorded: its inputs,
@@ -347,12 +352,14 @@ fn reference_order(tape: &mut Tape, root: u32) -> usize {
     visited.resize(kids.len(), false);
     // Each visit pushes at most two, and each entry is listed once: size both up front,
     // so the walk is plain indexing with no growth checks.
+    // (Fresh zeroed vectors, not `resize`: pages the walk never reaches are then never
+    // touched, and cost no memory.)
     let need = 2 * kids.len() + 1;
     if stack.len() < need {
-        stack.resize(need, 0);
+        *stack = vec![0; need];
     }
     if order.len() < kids.len() {
-        order.resize(kids.len(), 0);
+        *order = vec![0; kids.len()];
     }
     let (mut listed, mut top, mut node) = (0, 0, root);
     loop {
