@@ -109,6 +109,10 @@ fn with_tape<R>(f: impl FnOnce(&mut Tape) -> R) -> R {
     TAPE.with(|t| f(unsafe { &mut *t.get() }))
 }
 
+/// Writes one entry and returns its number. The result is looked at to catch numbers
+/// that stopped being finite: for combine, fuse, ferment and quality control a finite
+/// result means finite inputs and local gradients; only for extract and concentrate
+/// (`slope_may_break`) can the local gradient overflow while the result is fine.
 #[inline(always)]
 fn record(operation: &'static str, a: Var, b: Var, (output, local): (f64, [f64; 2]), slope_may_break: bool) -> Var {
     let kids = [a.index, b.index];
@@ -125,6 +129,11 @@ fn record(operation: &'static str, a: Var, b: Var, (output, local): (f64, [f64; 
             *tape.local.get_unchecked_mut(i) = local;
         }
         tape.len = i + 1;
+        // One sum looks at both (the rare false alarm, an overflowing sum of finite
+        // numbers, is looked at again one by one). A bad number is only written down,
+        // with plain writes: a call here that passed the five numbers, however rarely
+        // taken, made the compiler keep the hot loop's numbers in memory, and recording
+        // took half as long again.
         let suspect = if slope_may_break { output + local[0] } else { output };
         if !suspect.is_finite()
             && tape.spoiled.is_none()
