@@ -38,6 +38,16 @@ fn the_log_of_zero_is_named() {
 }
 
 #[test]
+fn a_log_whose_slope_overflows_is_named() {
+    // The smallest positive number has a finite log (about -744.4), but its local
+    // gradient 1/a overflows: the result alone would not show it.
+    let tiny = f64::from_bits(1);
+    let fault = fault_of(|| Var::leaf(tiny).ln());
+    assert_eq!(fault.operation, "提取 ln");
+    assert!(fault.output.is_finite() && fault.local[0].is_infinite(), "{fault}");
+}
+
+#[test]
 fn a_power_that_gives_nan_is_named() {
     // A negative number has no real square root.
     let fault = fault_of(|| Var::leaf(-4.0).powf(0.5));
