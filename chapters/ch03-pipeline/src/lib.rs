@@ -20,6 +20,6 @@ pub use ch02_tokens::{
     PantryError, BELL,
 };
 pub use model::{Kitchen, PipelineError, Stations};
-pub use number::{pow, sum, Number};
+pub use number::{pow, shortcut, sum, Number};
 pub use rmsnorm::rmsnorm;
 pub use softmax::softmax;

@@ -34,6 +34,12 @@ pub trait Number: Copy + Add<Output = Self> + Mul<Output = Self> {
     fn div(self, other: Self) -> Self {
         self * other.powf(-1.0)
     }
+    /// A row of knobs times a card: `sum(w × x for w, x in zip(ws, xs))`, the same
+    /// products and the same additions in the same order. A number that records may
+    /// write the whole row down in one go.
+    fn dot(ws: &[Self], xs: &[Self]) -> Self {
+        sum(ws.iter().zip(xs).map(|(&w, &x)| w * x))
+    }
 }
 
 // ANCHOR_END: number
@@ -73,46 +79,53 @@ impl Number for f64 {
 /// compiler cannot see through.
 ///
 /// It is also slow, and 师傅 needs `g ** 2` and `v ** 0.5` for every knob at every step.
-/// For those exponents (and `-1`) we compute the correctly rounded result `r` with one
-/// operation, and the exact rounding error of it with one fused multiply-add. When the true
-/// value lies within 0.45 ULP of `r`, every result within 0.54 ULP of the true value is
-/// `r` itself, so the library would return `r` too; otherwise (about 1 case in 10) we ask
-/// the library.
+/// So [`shortcut`] is tried first, and the library is asked only when it is not sure.
 pub fn pow(x: f64, p: f64) -> f64 {
-    let fast = if p == 2.0 {
+    match shortcut(x, p) {
+        (r, true) => r,
+        _ => x.powf(std::hint::black_box(p)),
+    }
+}
+
+/// `x ** p` for `p` = 2, 0.5 or −1 with one operation, and whether the C library's `pow`
+/// is sure to give the same. The operation (multiply, square root, divide) is correctly
+/// rounded: call its result `r`. One fused multiply-add gives the exact rounding error
+/// of `r`. When the true value lies within 0.45 ULP of `r`, every result within 0.54 ULP
+/// of the true value is `r` itself, so the library returns `r` too; otherwise (about 1
+/// case in 10) we are not sure. Zero is sure as well: the C standard fixes
+/// `pow(±0, 2)` and `pow(+0, 0.5)` at +0.
+///
+/// No branch inside, so a loop of these can run in vector registers.
+#[inline(always)]
+pub fn shortcut(x: f64, p: f64) -> (f64, bool) {
+    if p == 2.0 {
         let r = x * x;
-        agrees(r, x.mul_add(x, -r).abs())
+        (r, (x == 0.0) | agrees(r, x.mul_add(x, -r).abs(), 1.0))
     } else if p == 0.5 {
         let r = x.sqrt();
-        // r² − x = e exactly; the root is off by about e / 2r.
-        agrees(r, r.mul_add(r, -x).abs() * 0.5 / r)
+        // r² − x = e exactly; the root is off by about e / 2r (so no division here:
+        // compare e with 2r spacings instead, in `agrees`).
+        (r, (x.to_bits() == 0) | agrees(r, r.mul_add(r, -x).abs(), 2.0 * r))
     } else if p == -1.0 {
         let r = 1.0 / x;
         // r·x − 1 = e exactly; the reciprocal is off by about e·r.
-        agrees(r, (r.mul_add(x, -1.0) * r).abs())
+        (r, agrees(r, (r.mul_add(x, -1.0) * r).abs(), 1.0))
     } else {
-        None
-    };
-    match fast {
-        Some(r) => r,
-        None => x.powf(std::hint::black_box(p)),
+        (f64::NAN, false)
     }
 }
 
 // ANCHOR_END: pow
 
-/// `Some(r)` when `r` is normal, not a power of two (where the spacing of floats halves),
-/// and `error` is below 0.45 of its spacing: then `r` is what the library returns.
-#[inline]
-fn agrees(r: f64, error: f64) -> Option<f64> {
+/// Whether `r` is normal, not a power of two (where the spacing of floats halves), and
+/// `error / scale` is below 0.45 of its spacing: then `r` is what the library returns.
+#[inline(always)]
+fn agrees(r: f64, error: f64, scale: f64) -> bool {
     const SMALLEST_SAFE: f64 = 1e-290; // keeps the residuals exact (no underflow)
     let bits = r.abs().to_bits();
     let mantissa = bits & ((1 << 52) - 1);
-    if !(r.abs() >= SMALLEST_SAFE && r.is_finite() && mantissa != 0) {
-        return None;
-    }
     let spacing = f64::from_bits(bits + 1) - r.abs();
-    (error < 0.45 * spacing).then_some(r)
+    (r.abs() >= SMALLEST_SAFE) & r.is_finite() & (mantissa != 0) & (error < 0.45 * spacing * scale)
 }
 
 // ANCHOR: sum
@@ -142,6 +155,29 @@ mod tests {
         let mut dice = ch02_tokens::Dice::new(7);
         for _ in 0..1_000_000 {
             let x = (dice.random() - 0.5) * 10f64.powi((dice.random() * 40.0) as i32 - 30);
+            for p in [2.0, 0.5, -1.0] {
+                let x = if dice.random() < 0.01 { 0.0 } else { x };
+                let (ours, theirs) = (pow(x, p), library(x, p));
+                assert!(
+                    ours.to_bits() == theirs.to_bits() || (ours.is_nan() && theirs.is_nan()),
+                    "pow({x:?}, {p}) = {ours:?}, library {theirs:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_shortcuts_agree_with_the_library_at_zero_and_beyond() {
+        for x in [
+            0.0,
+            -0.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            1e-300,
+            f64::MIN_POSITIVE / 3.0,
+            4.0,
+        ] {
             for p in [2.0, 0.5, -1.0] {
                 let (ours, theirs) = (pow(x, p), library(x, p));
                 assert!(

@@ -59,13 +59,18 @@ struct Tape {
     /// Entries below this are leaves recorded before any operation (the knobs): they have
     /// no inputs, so the walk back never needs to visit them.
     leaves_end: u32,
+    /// For the last entry of each row written by [`Number::dot`], where the row starts
+    /// (other entries leave it unwritten). Full length, like the two columns.
+    run_start: Vec<u32>,
+    /// The last entries of the rows written since the last reset.
+    run_ends: Vec<u32>,
     grads: Vec<f64>,
     spoiled: Option<Spoiled>,
     /// The last `pow` computed: softmax divides every dish by the same total, so the same
     /// power is asked for many times in a row.
     last_pow: (u64, u64, (f64, f64)),
     // scratch for the depth-first walk, kept to avoid allocating every step
-    visited: Vec<bool>,
+    visited: Vec<u8>,
     stack: Vec<u32>,
     order: Vec<u32>,
 }
@@ -80,6 +85,8 @@ thread_local! {
             len: 0,
             local: Vec::new(),
             leaves_end: 1,
+            run_start: Vec::new(),
+            run_ends: Vec::new(),
             grads: Vec::new(),
             spoiled: None,
             last_pow: (0, 0, (f64::NAN, f64::NAN)),
@@ -167,7 +174,9 @@ fn grow(tape: &mut Tape) {
     kids[..tape.kids.len()].copy_from_slice(&tape.kids);
     let mut local = vec![[0.0; 2]; room];
     local[..tape.local.len()].copy_from_slice(&tape.local);
-    (tape.kids, tape.local) = (kids, local);
+    let mut run_start = vec![0; room];
+    run_start[..tape.run_start.len()].copy_from_slice(&tape.run_start);
+    (tape.kids, tape.local, tape.run_start) = (kids, local, run_start);
 }
 
 /// The first operation that gave a number that is not finite, as recorded: its inputs,
@@ -268,6 +277,88 @@ impl Number for Var {
     fn relu(self) -> Self {
         unary("品控 relu", self, quality_control(self.value), false)
     }
+    fn dot(ws: &[Var], xs: &[Var]) -> Var {
+        record_row(ws, xs)
+    }
+}
+
+// ANCHOR: record_row
+/// A row of knobs times a card, written down in one go: for each term the product
+/// (fuse) and the running total (combine), the same entries in the same order as
+/// `sum(w × x …)` one operation at a time. Only the row's last total leaves this
+/// function, so nothing else on the tape can point into the row — which is what lets
+/// the walk back treat it as one piece ([`reference_order`]). Writing it here, with the
+/// write position held in a register, spares each entry a round trip through memory.
+fn record_row(ws: &[Var], xs: &[Var]) -> Var {
+    let n = ws.len().min(xs.len());
+    if n == 0 {
+        return Var::constant(0.0);
+    }
+    with_tape(|tape| {
+        while tape.len + 2 * n > tape.kids.len() {
+            grow(tape);
+        }
+        let start = tape.len;
+        let end = start + 2 * n - 1;
+        let (kids, local) = (&mut tape.kids[start..=end], &mut tape.local[start..=end]);
+        let mut total = 0.0;
+        for (k, (w, x)) in ws.iter().zip(xs).enumerate() {
+            // The product's entry, and right after it the running total's.
+            let at = (start + 2 * k) as u32;
+            let (product, slopes) = fuse(w.value, x.value);
+            kids[2 * k] = [w.index, x.index];
+            local[2 * k] = slopes;
+            // `sum` starts with `first + 0`, then adds each product to the running total.
+            let (sum, ones) = if k == 0 {
+                combine(product, 0.0)
+            } else {
+                combine(total, product)
+            };
+            kids[2 * k + 1] = if k == 0 { [at, SINK] } else { [at - 1, at] };
+            local[2 * k + 1] = ones;
+            total = sum;
+        }
+        tape.len = end + 1;
+        tape.run_start[end] = start as u32;
+        tape.run_ends.push(end as u32);
+        // A last total that is finite means every product and partial sum was finite.
+        if !total.is_finite() && tape.spoiled.is_none() {
+            tape.spoiled = first_spoiled_in_row(tape, start, end);
+        }
+        Var {
+            index: end as u32,
+            value: total,
+        }
+    })
+}
+// ANCHOR_END: record_row
+
+/// The row's first entry that is not finite, named as if it had been written alone.
+#[cold]
+fn first_spoiled_in_row(tape: &Tape, start: usize, end: usize) -> Option<Spoiled> {
+    let mut total = 0.0;
+    for at in (start..end).step_by(2) {
+        // A product's local gradients are [x, w].
+        let [x, w] = tape.local[at];
+        let product = w * x;
+        if !product.is_finite() {
+            return Some(Spoiled {
+                operation: "融合 mul",
+                numbers: [w, x, product, x, w],
+                entry: at,
+            });
+        }
+        let (left, right) = if at == start { (product, 0.0) } else { (total, product) };
+        total = left + right;
+        if !total.is_finite() {
+            return Some(Spoiled {
+                operation: "合并 add",
+                numbers: [left, right, total, 1.0, 1.0],
+                entry: at + 1,
+            });
+        }
+    }
+    None
 }
 
 /// Starts a fresh recording, keeping the tape's storage for reuse.
@@ -275,6 +366,7 @@ pub fn reset() {
     with_tape(|t| {
         t.len = t.len.min(1);
         t.leaves_end = 1;
+        t.run_ends.clear();
         t.spoiled = None;
     });
 }
@@ -314,12 +406,7 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
         match order {
             Order::Reference => {
                 let listed = reference_order(tape, root.index);
-                propagate(
-                    tape.order[..listed].iter().rev().copied(),
-                    &tape.kids,
-                    &tape.local,
-                    &mut tape.grads,
-                );
+                propagate_listed(&tape.order[..listed], &tape.kids, &tape.local, &mut tape.grads);
             }
             Order::Creation => {
                 propagate(
@@ -335,20 +422,38 @@ pub fn backward(root: Var, order: Order) -> Result<(), Fault> {
 }
 
 // ANCHOR: reference_order
+/// What the walk has marked on an entry.
+const UNSEEN: u8 = 0;
+const SEEN: u8 = 1;
+/// The last total of a row written by `dot`, not yet seen.
+const ROW_END: u8 = 2;
+/// In the list: `[first product, last product | TERMS]` stands for the terms of one row
+/// from the first to the last product, each listed as its product and its total.
+const TERMS: u32 = 1 << 31;
+
 /// The reference's `build_topo` — visit each input in order, depth first, and list an
 /// entry once all its inputs are listed — without recursion. The walk goes straight down
 /// the first input that still needs a visit; what it must come back to waits on a stack:
-/// the entry itself, marked by the top bit ("its inputs are done, list it"), and its
-/// second input, if that needs a visit too. Leaves (the knobs) are never visited: they
-/// have no inputs. A second input is looked at again when it comes off the stack,
-/// because the walk down the first may have reached it in between — exactly as the
-/// recursive walk then skips it.
+/// the entry itself, marked DONE ("its inputs are done, list it"), and its second input,
+/// if that needs a visit too. Leaves (the knobs) are never visited: they have no inputs.
+/// A second input is looked at again when it comes off the stack, because the walk down
+/// the first may have reached it in between — exactly as the recursive walk then skips it.
+///
+/// A row written by `dot` is walked as the recursive walk would walk it, without
+/// visiting its entries one by one: from the last total the recursive walk runs down
+/// the chain of totals to the first product, then lists, term after term, whatever of
+/// `w` and `x` it has not seen, the product and its total. So the walk goes along the
+/// terms, and only steps off the row (leaving a RESUME mark) to visit an input not yet
+/// seen. The terms listed between two such steps become one `TERMS` item.
 fn reference_order(tape: &mut Tape, root: u32) -> usize {
     const DONE: u32 = 1 << 31;
+    const RESUME: u32 = 1 << 30;
     let Tape {
         kids,
         len,
         leaves_end,
+        run_start,
+        run_ends,
         visited,
         stack,
         order,
@@ -358,7 +463,10 @@ fn reference_order(tape: &mut Tape, root: u32) -> usize {
     // One byte per entry rather than one bit: marking is then a plain store, not a
     // read-modify-write that the next check of a neighbour would have to wait for.
     visited.clear();
-    visited.resize(kids.len(), false);
+    visited.resize(kids.len(), UNSEEN);
+    for &end in run_ends.iter() {
+        visited[end as usize] = ROW_END;
+    }
     // Each visit pushes at most two, and each entry is listed once: size both up front,
     // so the walk is plain indexing with no growth checks.
     // (Fresh zeroed vectors, not `resize`: pages the walk never reaches are then never
@@ -370,41 +478,88 @@ fn reference_order(tape: &mut Tape, root: u32) -> usize {
     if order.len() < kids.len() {
         *order = vec![0; kids.len()];
     }
-    let (mut listed, mut top, mut node) = (0, 0, root);
+    let needs_visit = |visited: &[u8], e: u32| e >= leaves_end && visited[e as usize] != SEEN;
+    enum Step {
+        Visit(u32),
+        /// Walk a row on from the term whose product is at `.1`; the row ends at `.0`.
+        Row(u32, u32),
+        Back,
+    }
+    let (mut listed, mut top, mut step) = (0, 0, Step::Visit(root));
     loop {
-        // Visit `node`, which has not been visited yet.
-        visited[node as usize] = true;
-        let [a, b] = kids[node as usize];
-        let walk_a = a >= leaves_end && !visited[a as usize];
-        let walk_b = b >= leaves_end && !visited[b as usize];
-        if walk_a || walk_b {
-            stack[top] = node | DONE;
-            top += 1;
-            if walk_a && walk_b {
-                stack[top] = b;
-                top += 1;
+        step = match step {
+            Step::Visit(node) => {
+                let mark = std::mem::replace(&mut visited[node as usize], SEEN);
+                if mark == ROW_END {
+                    Step::Row(node, run_start[node as usize])
+                } else {
+                    let [a, b] = kids[node as usize];
+                    let walk_a = needs_visit(visited, a);
+                    let walk_b = needs_visit(visited, b);
+                    if walk_a || walk_b {
+                        stack[top] = node | DONE;
+                        top += 1;
+                        if walk_a && walk_b {
+                            stack[top] = b;
+                            top += 1;
+                        }
+                        Step::Visit(if walk_a { a } else { b })
+                    } else {
+                        order[listed] = node;
+                        listed += 1;
+                        Step::Back
+                    }
+                }
             }
-            node = if walk_a { a } else { b };
-            continue;
-        }
-        // No input needs a visit: list it at once, then take what waits on the stack
-        // until something new is there to visit.
-        order[listed] = node;
-        listed += 1;
-        loop {
-            if top == 0 {
-                return listed;
+            Step::Row(end, from) => {
+                // Go along the terms while both inputs are seen; they form one item.
+                let mut product = from;
+                let off_row = loop {
+                    if product > end {
+                        break None;
+                    }
+                    let [w, x] = kids[product as usize];
+                    if needs_visit(visited, w) {
+                        break Some(w);
+                    }
+                    if needs_visit(visited, x) {
+                        break Some(x);
+                    }
+                    product += 2;
+                };
+                if product > from {
+                    order[listed] = from;
+                    order[listed + 1] = (product - 2) | TERMS;
+                    listed += 2;
+                }
+                match off_row {
+                    None => Step::Back,
+                    Some(input) => {
+                        stack[top] = product;
+                        stack[top + 1] = end | RESUME;
+                        top += 2;
+                        Step::Visit(input)
+                    }
+                }
             }
-            top -= 1;
-            let next = stack[top];
-            if next & DONE != 0 {
-                order[listed] = next & !DONE;
-                listed += 1;
-            } else if !visited[next as usize] {
-                node = next;
-                break;
-            }
-        }
+            Step::Back => loop {
+                // Take what waits on the stack until something new is there to visit.
+                if top == 0 {
+                    return listed;
+                }
+                top -= 1;
+                let next = stack[top];
+                if next & DONE != 0 {
+                    order[listed] = next & !DONE;
+                    listed += 1;
+                } else if next & RESUME != 0 {
+                    top -= 1;
+                    break Step::Row(next & !RESUME, stack[top]);
+                } else if visited[next as usize] != SEEN {
+                    break Step::Visit(next);
+                }
+            },
+        };
     }
 }
 // ANCHOR_END: reference_order
@@ -422,6 +577,47 @@ fn propagate(order: impl Iterator<Item = u32>, kids: &[[u32; 2]], local: &[[f64;
     }
 }
 // ANCHOR_END: propagate
+
+// ANCHOR: propagate_listed
+/// The chain rule along the walk's list, from its end: an entry passes its gradient on as
+/// in [`propagate`]; a `TERMS` item passes on the gradient of its row's total. Inside a
+/// row every total and every product has exactly one user, so each gets the gradient of
+/// the total after it unchanged (`0 + 1 × g` is `g`): every term passes on the same `g`,
+/// and the terms need not wait for one another.
+fn propagate_listed(order: &[u32], kids: &[[u32; 2]], local: &[[f64; 2]], grads: &mut [f64]) {
+    let mut i = order.len();
+    while i > 0 {
+        i -= 1;
+        let word = order[i];
+        if word & TERMS == 0 {
+            propagate(std::iter::once(word), kids, local, grads);
+            continue;
+        }
+        i -= 1;
+        let (first, last) = (order[i] as usize, (word & !TERMS) as usize);
+        let g = grads[last + 1];
+        // (The row's own entries are not given their gradient: nothing outside the row
+        // can ask for it.)
+        // Each term is a pair of entries, its product and then its total.
+        let terms = first..last + 2;
+        for (&[[w, x], _], &[[lw, lx], _]) in kids[terms.clone()]
+            .as_chunks::<2>()
+            .0
+            .iter()
+            .rev()
+            .zip(local[terms].as_chunks::<2>().0.iter().rev())
+        {
+            grads[w as usize] += lw * g;
+            grads[x as usize] += lx * g;
+        }
+        // The total before the first term listed here, if there is one, is next.
+        let before = kids[first + 1][0] as usize;
+        if before != first {
+            grads[before] = g;
+        }
+    }
+}
+// ANCHOR_END: propagate_listed
 
 // ANCHOR: propagate_starter
 /// Exercise 5.4: pass each entry's gradient on to its two inputs.

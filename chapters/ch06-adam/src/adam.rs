@@ -2,7 +2,7 @@
 //! for each knob (a per-knob step size from the second moment), and lighter hands over
 //! time (linear learning-rate decay). Arithmetic exactly as the reference writes it.
 
-use ch05_backprop::pow;
+use ch05_backprop::{pow, shortcut};
 
 /// 师傅's settings, the reference's values by default.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -94,24 +94,115 @@ impl Adam {
     // ANCHOR: update
     /// One turn of every knob after step `step` (0-based) of `num_steps`.
     pub fn update(&mut self, knobs: &mut [f64], grads: &[f64], step: usize, num_steps: usize) {
-        let Habits {
-            learning_rate,
-            beta1,
-            beta2,
-            eps,
-        } = self.habits;
-        let lr = decayed(learning_rate, step, num_steps);
-        // The same for every knob: computed once, not 4,192 times (same value).
-        let (c1, c2) = (bias_correction(beta1, step), bias_correction(beta2, step));
-        for ((knob, &g), (m, v)) in knobs.iter_mut().zip(grads).zip(self.m.iter_mut().zip(&mut self.v)) {
-            *m = remember(*m, g, beta1);
-            *v = remember(*v, pow(g, 2.0), beta2);
-            let m_hat = *m / c1;
-            let v_hat = *v / c2;
-            *knob -= lr * m_hat / (pow(v_hat, 0.5) + eps);
+        let hands = Hands::at(self.habits, step, num_steps);
+        let n = knobs.len().min(grads.len()).min(self.m.len()).min(self.v.len());
+        // First, side by side, every knob whose two powers the shortcuts are sure of;
+        // then the rest, one at a time, asking the C library.
+        let mut unsure = vec![false; n];
+        quick_pass(
+            &hands,
+            &mut knobs[..n],
+            &grads[..n],
+            &mut self.m[..n],
+            &mut self.v[..n],
+            &mut unsure,
+        );
+        for i in (0..n).filter(|&i| unsure[i]) {
+            let ([knob, m, v], _) = hands.turn([knobs[i], self.m[i], self.v[i], grads[i]], |x, p| (pow(x, p), true));
+            (knobs[i], self.m[i], self.v[i]) = (knob, m, v);
         }
     }
     // ANCHOR_END: update
+}
+
+/// What 师傅 brings to this step: the habits, the decayed learning rate and the two bias
+/// corrections — the same for every knob, so computed once, not 4,192 times.
+#[derive(Debug, Clone, Copy)]
+struct Hands {
+    habits: Habits,
+    lr: f64,
+    c1: f64,
+    c2: f64,
+}
+
+impl Hands {
+    fn at(habits: Habits, step: usize, num_steps: usize) -> Self {
+        Hands {
+            habits,
+            lr: decayed(habits.learning_rate, step, num_steps),
+            c1: bias_correction(habits.beta1, step),
+            c2: bias_correction(habits.beta2, step),
+        }
+    }
+
+    // ANCHOR: turn
+    /// 师傅's five moves on one knob: note `m`, note `v`, correct both, turn. Takes the
+    /// knob, its `m` and `v` and its gradient; gives the new knob, `m` and `v`. `pow(x, p)`
+    /// is Python's `x ** p`, and says whether it is sure of its answer.
+    #[inline(always)]
+    fn turn(&self, [knob, m, v, g]: [f64; 4], pow: impl Fn(f64, f64) -> (f64, bool)) -> ([f64; 3], bool) {
+        let Habits { beta1, beta2, eps, .. } = self.habits;
+        let m = remember(m, g, beta1);
+        let (g_squared, sure_of_square) = pow(g, 2.0);
+        let v = remember(v, g_squared, beta2);
+        let m_hat = m / self.c1;
+        let v_hat = v / self.c2;
+        let (root, sure_of_root) = pow(v_hat, 0.5);
+        (
+            [knob - self.lr * m_hat / (root + eps), m, v],
+            sure_of_square & sure_of_root,
+        )
+    }
+    // ANCHOR_END: turn
+}
+
+/// Turns every knob whose two powers [`shortcut`] is sure of, and marks the others
+/// `unsure`, leaving them as they were. The loop has no branch, so the compiler runs it
+/// four knobs at a time in vector registers — on a CPU with fused multiply-add, which the
+/// shortcuts need in hardware to be quick.
+fn quick_pass(hands: &Hands, knobs: &mut [f64], grads: &[f64], m: &mut [f64], v: &mut [f64], unsure: &mut [bool]) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
+        // SAFETY: the CPU has just said that it has both features.
+        return unsafe { quick_pass_fma(hands, knobs, grads, m, v, unsure) };
+    }
+    quick_pass_anywhere(hands, knobs, grads, m, v, unsure)
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn quick_pass_fma(
+    hands: &Hands,
+    knobs: &mut [f64],
+    grads: &[f64],
+    m: &mut [f64],
+    v: &mut [f64],
+    unsure: &mut [bool],
+) {
+    quick_pass_anywhere(hands, knobs, grads, m, v, unsure)
+}
+
+#[inline(always)]
+fn quick_pass_anywhere(
+    hands: &Hands,
+    knobs: &mut [f64],
+    grads: &[f64],
+    m: &mut [f64],
+    v: &mut [f64],
+    unsure: &mut [bool],
+) {
+    let n = knobs.len();
+    let (grads, m, v, unsure) = (&grads[..n], &mut m[..n], &mut v[..n], &mut unsure[..n]);
+    for i in 0..n {
+        let old = [knobs[i], m[i], v[i]];
+        let (new, sure) = hands.turn([old[0], old[1], old[2], grads[i]], shortcut);
+        // Pick by bits, so that every lane is written and no write is masked.
+        let keep = (sure as u64).wrapping_sub(1);
+        let [knob, new_m, new_v] =
+            std::array::from_fn(|j| f64::from_bits(new[j].to_bits() & !keep | old[j].to_bits() & keep));
+        (knobs[i], m[i], v[i]) = (knob, new_m, new_v);
+        unsure[i] = !sure;
+    }
 }
 
 #[cfg(test)]
