@@ -30,7 +30,7 @@ pub fn trace(
     grads: &mut [f64],
 ) -> Result<Traced, TraceError> {
     tape::reset();
-    let leaves: Vec<Var> = knobs.iter().map(|&k| Var::leaf(k)).collect();
+    let leaves = Var::leaves(knobs);
     let kitchen = Kitchen::new(layout, &leaves)?;
     let scored = menu_loss(&kitchen, tokens)?;
     tape::backward(scored.loss, order)?;

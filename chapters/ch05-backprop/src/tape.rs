@@ -59,8 +59,9 @@ struct Tape {
     /// Entries below this are leaves recorded before any operation (the knobs): they have
     /// no inputs, so the walk back never needs to visit them.
     leaves_end: u32,
-    /// For the last entry of each row written by [`Number::dot`], where the row starts
-    /// (other entries leave it unwritten). Full length, like the two columns.
+    /// For the last entry of each row written by [`Number::dot`], where the row starts,
+    /// with the top bit set if the row is [`SAME_CARD`] (other entries leave it
+    /// unwritten). Full length, like the two columns.
     run_start: Vec<u32>,
     /// The last entries of the rows written since the last reset.
     run_ends: Vec<u32>,
@@ -205,14 +206,40 @@ impl From<Spoiled> for Fault {
 impl Var {
     /// A knob or any other starting number whose gradient we want.
     pub fn leaf(value: f64) -> Var {
-        let sink = Var { index: SINK, value };
-        let leaf = record("leaf", sink, sink, (value, [0.0; 2]), false);
-        with_tape(|t| {
-            if leaf.index == t.leaves_end {
-                t.leaves_end += 1;
+        Var::leaves(&[value])[0]
+    }
+
+    /// Many leaves, one after another on the tape: all the knobs at once.
+    pub fn leaves(values: &[f64]) -> Vec<Var> {
+        with_tape(|tape| {
+            while tape.len + values.len() > tape.kids.len() {
+                grow(tape);
             }
-        });
-        leaf
+            let (start, end) = (tape.len, tape.len + values.len());
+            tape.kids[start..end].fill([SINK; 2]);
+            tape.local[start..end].fill([0.0; 2]);
+            tape.len = end;
+            // Leaves recorded before any operation are never visited by the walk back.
+            if tape.leaves_end as usize == start {
+                tape.leaves_end = end as u32;
+            }
+            if tape.spoiled.is_none() {
+                if let Some(i) = values.iter().position(|v| !v.is_finite()) {
+                    let v = values[i];
+                    tape.spoiled = Some(Spoiled {
+                        operation: "leaf",
+                        numbers: [v, v, v, 0.0, 0.0],
+                        entry: start + i,
+                    });
+                }
+            }
+            let at = |i: usize| (start + i) as u32;
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, &value)| Var { index: at(i), value })
+                .collect()
+        })
     }
 
     /// The number's value.
@@ -300,11 +327,25 @@ fn record_row(ws: &[Var], xs: &[Var]) -> Var {
         }
         let start = tape.len;
         let end = start + 2 * n - 1;
-        let (kids, local) = (&mut tape.kids[start..=end], &mut tape.local[start..=end]);
+        // The row just before, if it ends right here and is as long: for `SAME_CARD`.
+        let before = start
+            .checked_sub(2 * n)
+            .filter(|&b| {
+                tape.run_ends.last() == Some(&(start as u32 - 1)) && tape.run_start[start - 1] & !SAME_CARD == b as u32
+            })
+            .unwrap_or(start);
+        let mut same_card = before < start;
+        let (earlier, now) = tape.kids.split_at_mut(start);
+        let card_before = &earlier[before..];
+        let (kids, local) = (&mut now[..2 * n], &mut tape.local[start..=end]);
+        let leaves_end = tape.leaves_end;
         let mut total = 0.0;
         for (k, (w, x)) in ws.iter().zip(xs).enumerate() {
             // The product's entry, and right after it the running total's.
             let at = (start + 2 * k) as u32;
+            if same_card {
+                same_card = w.index < leaves_end && card_before[2 * k][1] == x.index;
+            }
             let (product, slopes) = fuse(w.value, x.value);
             kids[2 * k] = [w.index, x.index];
             local[2 * k] = slopes;
@@ -319,7 +360,7 @@ fn record_row(ws: &[Var], xs: &[Var]) -> Var {
             total = sum;
         }
         tape.len = end + 1;
-        tape.run_start[end] = start as u32;
+        tape.run_start[end] = start as u32 | if same_card { SAME_CARD } else { 0 };
         tape.run_ends.push(end as u32);
         // A last total that is finite means every product and partial sum was finite.
         if !total.is_finite() && tape.spoiled.is_none() {
@@ -332,6 +373,12 @@ fn record_row(ws: &[Var], xs: &[Var]) -> Var {
     })
 }
 // ANCHOR_END: record_row
+
+/// Marks a row whose every `w` is a leaf and whose `x`s are those of the row written
+/// just before it — like the rows of one matrix times one card. Once the row before has
+/// been seen by the walk, all its inputs have been, so this row has nothing left to
+/// visit: its terms can be listed without looking at them one by one.
+const SAME_CARD: u32 = 1 << 31;
 
 /// The row's first entry that is not finite, named as if it had been written alone.
 #[cold]
@@ -491,7 +538,19 @@ fn reference_order(tape: &mut Tape, root: u32) -> usize {
             Step::Visit(node) => {
                 let mark = std::mem::replace(&mut visited[node as usize], SEEN);
                 if mark == ROW_END {
-                    Step::Row(node, run_start[node as usize])
+                    let start = run_start[node as usize];
+                    let from = start & !SAME_CARD;
+                    if start & SAME_CARD != 0 && visited[from as usize - 1] == SEEN {
+                        // The row before (ending just before this one) has been seen, and
+                        // it cannot still be on its way: this row was made after all its
+                        // inputs. So every input here is seen: list the row whole.
+                        order[listed] = from;
+                        order[listed + 1] = (node - 1) | TERMS;
+                        listed += 2;
+                        Step::Back
+                    } else {
+                        Step::Row(node, from)
+                    }
                 } else {
                     let [a, b] = kids[node as usize];
                     let walk_a = needs_visit(visited, a);
@@ -647,39 +706,123 @@ mod tests {
         topo.push(node);
     }
 
+    /// One random step of a random menu: an operation and where its inputs come from.
+    type RandomStep = (u8, Vec<prop::sample::Index>, Vec<prop::sample::Index>);
+
+    fn random_steps() -> impl Strategy<Value = Vec<RandomStep>> {
+        let picks = || prop::collection::vec(any::<prop::sample::Index>(), 1..6);
+        prop::collection::vec((0u8..5, picks(), picks()), 1..120)
+    }
+
+    /// Records a random menu with plenty of shared numbers: sums, products, ReLUs, rows
+    /// of any numbers (`dot`), and matrices — rows of leaves times one card, as in
+    /// `linear`. Returns every number a cook could hold (never the inside of a row).
+    fn record_random(leaves: usize, steps: &[RandomStep]) -> Vec<Var> {
+        reset();
+        let mut vars = Var::leaves(&(0..leaves).map(|i| i as f64 * 0.1 + 0.05).collect::<Vec<_>>());
+        for (op, a, b) in steps {
+            let pick = |from: &[Var], picks: &[prop::sample::Index]| -> Vec<Var> {
+                picks.iter().map(|i| *i.get(from)).collect()
+            };
+            let (xs, ys) = (pick(&vars, a), pick(&vars, b));
+            match op {
+                0 => vars.push(xs[0] + ys[0]),
+                1 => vars.push(xs[0] * ys[0]),
+                2 => vars.push(xs[0].relu()),
+                3 => vars.push(Var::dot(&xs, &ys)),
+                _ => {
+                    // A matrix of leaves times a card: one row per pick in `b`.
+                    let card = pick(&vars, a);
+                    for row in b {
+                        let knobs: Vec<Var> = (0..card.len())
+                            .map(|k| vars[(row.index(leaves) + k) % leaves])
+                            .collect();
+                        let out = Var::dot(&knobs, &card);
+                        vars.push(out);
+                    }
+                }
+            }
+        }
+        vars
+    }
+
+    /// The recursive walk's list from `root`, without the leaves below it.
+    fn recursive_list(root: Var) -> Vec<u32> {
+        with_tape(|t| {
+            let (mut visited, mut topo) = (vec![false; t.len], Vec::new());
+            build_topo(&t.kids[..t.len], root.index, &mut visited, &mut topo);
+            topo.retain(|&n| n >= t.leaves_end || n == root.index);
+            topo
+        })
+    }
+
     proptest! {
-        /// Random menus with plenty of shared numbers: the walk lists exactly what the
-        /// recursive walk lists, in the same order, from any root — except the leaves
-        /// below the root, which have nothing to pass their gradient on to.
+        /// The walk lists exactly what the recursive walk lists, in the same order, from
+        /// any root — except the leaves below the root, which have nothing to pass their
+        /// gradient on to. A `TERMS` item counts as its terms' entries, product then total.
         #[test]
         fn the_walk_lists_what_the_recursive_walk_lists(
             leaves in 1usize..5,
-            steps in prop::collection::vec((0u8..3, any::<prop::sample::Index>(), any::<prop::sample::Index>()), 1..200),
+            steps in random_steps(),
             root in any::<prop::sample::Index>(),
         ) {
-            reset();
-            let mut vars: Vec<Var> = (0..leaves).map(|i| Var::leaf(i as f64 * 0.1)).collect();
-            for (op, a, b) in steps {
-                let (a, b) = (*a.get(&vars), *b.get(&vars));
-                vars.push(match op {
-                    0 => a + b,
-                    1 => a * b,
-                    _ => a.relu(),
-                });
-            }
+            let vars = record_random(leaves, &steps);
             let root = *root.get(&vars);
             let walked = with_tape(|t| {
                 let listed = reference_order(t, root.index);
-                t.order[..listed].to_vec()
+                let (mut entries, mut words) = (Vec::new(), t.order[..listed].iter());
+                while let Some(&word) = words.next() {
+                    if word & TERMS == 0 {
+                        entries.push(word);
+                    } else {
+                        let first = entries.pop().expect("a TERMS item has two words");
+                        entries.extend((first..=word & !TERMS).step_by(2).flat_map(|p| [p, p + 1]));
+                    }
+                }
+                entries
             });
-            let recursive = with_tape(|t| {
-                let (mut visited, mut topo) = (vec![false; t.len], Vec::new());
-                build_topo(&t.kids[..t.len], root.index, &mut visited, &mut topo);
-                topo.retain(|&n| n >= t.leaves_end || n == root.index);
-                topo
-            });
-            prop_assert_eq!(walked, recursive);
+            prop_assert_eq!(walked, recursive_list(root));
         }
+
+        /// And the gradients are those of the chain rule applied one entry at a time in
+        /// the recursive walk's order, bit for bit, for every number a cook could hold.
+        #[test]
+        fn rows_pass_back_what_their_entries_would(
+            leaves in 1usize..5,
+            steps in random_steps(),
+            root in any::<prop::sample::Index>(),
+        ) {
+            let vars = record_random(leaves, &steps);
+            let root = *root.get(&vars);
+            prop_assume!(backward(root, Order::Reference).is_ok());
+            let one_by_one = with_tape(|t| {
+                let mut grads = vec![0.0; t.len];
+                grads[root.index as usize] = 1.0;
+                let order = recursive_list(root);
+                propagate(order.into_iter().rev(), &t.kids, &t.local, &mut grads);
+                grads
+            });
+            for v in &vars {
+                prop_assert_eq!(v.grad().to_bits(), one_by_one[v.index()].to_bits(), "entry {}", v.index());
+            }
+        }
+    }
+
+    #[test]
+    fn rows_of_leaves_times_one_card_are_marked() {
+        reset();
+        let knobs = Var::leaves(&[0.1, 0.2, 0.3, 0.4]);
+        let card = [knobs[0] + knobs[1], knobs[2] * knobs[3]];
+        let other = [card[1], card[0]];
+        let rows = [
+            Var::dot(&knobs[..2], &card),   // first row: nothing before it
+            Var::dot(&knobs[2..], &card),   // same card, leaves: marked
+            Var::dot(&knobs[1..3], &other), // another card
+            Var::dot(&card, &other),        // same card, but not leaves
+            Var::dot(&knobs[..1], &other),  // shorter than the row before
+        ];
+        let marked: Vec<bool> = with_tape(|t| rows.iter().map(|r| t.run_start[r.index()] & SAME_CARD != 0).collect());
+        assert_eq!(marked, [false, true, false, false, false]);
     }
 
     #[test]

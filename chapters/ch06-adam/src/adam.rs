@@ -232,7 +232,47 @@ mod tests {
         assert!(bias_correction(0.99, 10_000) > 0.999_999);
     }
 
+    /// Gradients as training makes them: mostly small, some exactly zero (knobs the
+    /// record did not use), some tiny, a few huge.
+    fn gradient() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            4 => -1.0f64..1.0,
+            1 => Just(0.0),
+            1 => (-1.0f64..1.0, -300i32..300).prop_map(|(m, e)| m * 10f64.powi(e)),
+        ]
+    }
+
     proptest! {
+        /// The quick pass and the slow one agree on every knob, bit for bit: the
+        /// shortcuts change only how fast 师傅 turns the knobs, never how far.
+        #[test]
+        fn the_quick_pass_turns_each_knob_as_the_library_would(
+            knobs in prop::collection::vec((gradient(), gradient(), 0.0f64..1.0, gradient()), 1..64),
+            step in 0usize..1000,
+        ) {
+            let mut adam = Adam::new(Habits::default(), knobs.len());
+            let mut values: Vec<f64> = knobs.iter().map(|k| k.0).collect();
+            let grads: Vec<f64> = knobs.iter().map(|k| k.3).collect();
+            for (i, k) in knobs.iter().enumerate() {
+                (adam.m[i], adam.v[i]) = (k.1, k.2 * k.2);
+            }
+            let hands = Hands::at(adam.habits, step, 1000);
+            let slowly: Vec<[f64; 3]> = (0..knobs.len())
+                .map(|i| hands.turn([values[i], adam.m[i], adam.v[i], grads[i]], |x, p| (x.powf(std::hint::black_box(p)), true)).0)
+                .collect();
+            // Without fused multiply-add in hardware too, where the CPU has it.
+            let mut plain = (values.clone(), adam.m.clone(), adam.v.clone(), vec![false; knobs.len()]);
+            quick_pass_anywhere(&hands, &mut plain.0, &grads, &mut plain.1, &mut plain.2, &mut plain.3);
+            let mut quick = (values.clone(), adam.m.clone(), adam.v.clone(), vec![false; knobs.len()]);
+            quick_pass(&hands, &mut quick.0, &grads, &mut quick.1, &mut quick.2, &mut quick.3);
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            prop_assert_eq!((bits(&plain.0), bits(&plain.1), bits(&plain.2), &plain.3), (bits(&quick.0), bits(&quick.1), bits(&quick.2), &quick.3));
+            adam.update(&mut values, &grads, step, 1000);
+            for i in 0..knobs.len() {
+                prop_assert_eq!([values[i], adam.m[i], adam.v[i]].map(f64::to_bits), slowly[i].map(f64::to_bits), "knob {}", i);
+            }
+        }
+
         #[test]
         fn the_first_step_moves_each_knob_by_about_lr(g in prop::collection::vec(-5.0f64..5.0, 1..20)) {
             prop_assume!(g.iter().all(|x| x.abs() > 1e-3));
