@@ -770,8 +770,8 @@ mod tests {
             let root = *root.get(&vars);
             let walked = with_tape(|t| {
                 let listed = reference_order(t, root.index);
-                let (mut entries, mut words) = (Vec::new(), t.order[..listed].iter());
-                while let Some(&word) = words.next() {
+                let mut entries = Vec::new();
+                for &word in &t.order[..listed] {
                     if word & TERMS == 0 {
                         entries.push(word);
                     } else {
