@@ -6,7 +6,7 @@
 
 use crate::linear::linear;
 #[cfg_attr(feature = "workbench", allow(unused_imports))]
-use crate::number::{pow, sum, Number};
+use crate::number::{pow, Number};
 #[cfg_attr(feature = "workbench", allow(unused_imports))]
 use crate::softmax::softmax;
 use ch02_tokens::knobs::LayerMatrices;
@@ -47,13 +47,14 @@ impl<N> Notebooks<N> {
 pub fn attend<N: Number>(query: &[N], keys: &[&[N]], values: &[&[N]]) -> (Vec<N>, Vec<N>) {
     // `/ head_dim ** 0.5` is, in the reference, `× (head_dim ** 0.5) ** -1` on floats.
     let scale = N::constant(pow(pow(query.len() as f64, 0.5), -1.0));
-    let scores: Vec<N> = keys
-        .iter()
-        .map(|k| sum(query.iter().zip(k.iter()).map(|(&q, &k)| q * k)) * scale)
-        .collect();
+    let scores: Vec<N> = keys.iter().map(|k| N::dot(query, k) * scale).collect();
     let weights = softmax(&scores);
+    // Slot j of the blend: the weights times the column of slot j of every noted recipe.
     let blend = (0..query.len())
-        .map(|j| sum(weights.iter().zip(values).map(|(&w, v)| w * v[j])))
+        .map(|j| {
+            let column: Vec<N> = values.iter().map(|v| v[j]).collect();
+            N::dot(&weights, &column)
+        })
         .collect();
     (blend, weights)
 }
@@ -65,7 +66,7 @@ pub fn attend<N: Number>(query: &[N], keys: &[&[N]], values: &[&[N]]) -> (Vec<N>
 pub fn attend<N: Number>(query: &[N], keys: &[&[N]], values: &[&[N]]) -> (Vec<N>, Vec<N>) {
     let _ = (query, keys, values);
     todo!(
-        "scores: sum(q·k) * constant(len.powf(0.5).powf(-1)); weights = softmax(scores); blend[j] = sum(w_t * v_t[j])"
+        "scores: N::dot(query, k) * constant(pow(pow(len, 0.5), -1)); weights = softmax(scores); blend[j] = N::dot(weights, [v_t[j] for each t])"
     )
 }
 // ANCHOR_END: head_starter

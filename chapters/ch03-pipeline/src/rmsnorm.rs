@@ -2,13 +2,13 @@
 //! the same baseline: scale the card so its mean square is 1.
 
 #[cfg_attr(feature = "workbench", allow(unused_imports))]
-use crate::number::{pow, sum, Number};
+use crate::number::{pow, Number};
 
 // ANCHOR: rmsnorm
 /// `x * (mean(x²) + 1e-5) ** -0.5`, with the mean as `sum × len ** -1`.
 #[cfg(not(feature = "workbench"))]
 pub fn rmsnorm<N: Number>(x: &[N]) -> Vec<N> {
-    let mean_square = sum(x.iter().map(|&xi| xi * xi)) * N::constant(pow(x.len() as f64, -1.0));
+    let mean_square = N::dot(x, x) * N::constant(pow(x.len() as f64, -1.0));
     let scale = (mean_square + N::constant(1e-5)).powf(-0.5);
     x.iter().map(|&xi| xi * scale).collect()
 }
@@ -19,7 +19,7 @@ pub fn rmsnorm<N: Number>(x: &[N]) -> Vec<N> {
 #[cfg(feature = "workbench")]
 pub fn rmsnorm<N: Number>(x: &[N]) -> Vec<N> {
     let _ = x;
-    todo!("mean_square = sum(xi*xi) * constant(len.powf(-1)); scale = (ms + constant(1e-5)).powf(-0.5); xi * scale")
+    todo!("mean_square = N::dot(x, x) * constant(pow(len, -1)); scale = (ms + constant(1e-5)).powf(-0.5); xi * scale")
 }
 // ANCHOR_END: rmsnorm_starter
 

@@ -171,6 +171,11 @@ fn grow(tape: &mut Tape) {
     // Fresh zeroed columns rather than `resize`: the system hands out zeroed pages as
     // they are first written, so room not yet used costs no memory.
     let room = (2 * tape.kids.len()).max(1 << 16);
+    // The walk back keeps two marks in the top bits of an entry's number.
+    assert!(
+        room <= 1 << 30,
+        "a tape holds at most 2^30 entries; this record needs more"
+    );
     let mut kids = vec![[SINK; 2]; room];
     kids[..tape.kids.len()].copy_from_slice(&tape.kids);
     let mut local = vec![[0.0; 2]; room];
