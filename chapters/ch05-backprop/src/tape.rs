@@ -2,9 +2,10 @@
 //! penalty can be traced back, step by step, to every knob.
 //!
 //! Each [`Var`] carries its value and its place on the tape. The tape keeps, per
-//! operation, the two inputs and the two local gradients — nothing else — in two flat
-//! columns that are reused from one training step to the next, so recording allocates
-//! nothing once the longest record so far has sized them.
+//! operation, the two inputs and the two local gradients in two flat columns, and for
+//! each row written by [`Number::dot`] where it starts. They are reused from one
+//! training step to the next, so recording allocates nothing once the longest record so
+//! far has sized them.
 
 use crate::operations::{combine, concentrate, extract, ferment, fuse, quality_control};
 use ch04_loss::Number;
