@@ -101,11 +101,13 @@ impl Adam {
         let mut unsure = vec![false; n];
         quick_pass(
             &hands,
-            &mut knobs[..n],
-            &grads[..n],
-            &mut self.m[..n],
-            &mut self.v[..n],
-            &mut unsure,
+            Desk {
+                knobs: &mut knobs[..n],
+                grads: &grads[..n],
+                m: &mut self.m[..n],
+                v: &mut self.v[..n],
+                unsure: &mut unsure,
+            },
         );
         for i in (0..n).filter(|&i| unsure[i]) {
             let ([knob, m, v], _) = hands.turn([knobs[i], self.m[i], self.v[i], grads[i]], |x, p| (pow(x, p), true));
@@ -156,41 +158,44 @@ impl Hands {
     // ANCHOR_END: turn
 }
 
+/// One step's work laid out for the quick pass: the knobs and their gradients, 师傅's
+/// two notebooks, and a mark for every knob the pass leaves to the library.
+struct Desk<'a> {
+    knobs: &'a mut [f64],
+    grads: &'a [f64],
+    m: &'a mut [f64],
+    v: &'a mut [f64],
+    unsure: &'a mut [bool],
+}
+
 /// Turns every knob whose two powers [`shortcut`] is sure of, and marks the others
 /// `unsure`, leaving them as they were. The loop has no branch, so the compiler runs it
 /// four knobs at a time in vector registers — on a CPU with fused multiply-add, which the
 /// shortcuts need in hardware to be quick.
-fn quick_pass(hands: &Hands, knobs: &mut [f64], grads: &[f64], m: &mut [f64], v: &mut [f64], unsure: &mut [bool]) {
+fn quick_pass(hands: &Hands, desk: Desk<'_>) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
         // SAFETY: the CPU has just said that it has both features.
-        return unsafe { quick_pass_fma(hands, knobs, grads, m, v, unsure) };
+        return unsafe { quick_pass_fma(hands, desk) };
     }
-    quick_pass_anywhere(hands, knobs, grads, m, v, unsure)
+    quick_pass_anywhere(hands, desk)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-unsafe fn quick_pass_fma(
-    hands: &Hands,
-    knobs: &mut [f64],
-    grads: &[f64],
-    m: &mut [f64],
-    v: &mut [f64],
-    unsure: &mut [bool],
-) {
-    quick_pass_anywhere(hands, knobs, grads, m, v, unsure)
+unsafe fn quick_pass_fma(hands: &Hands, desk: Desk<'_>) {
+    quick_pass_anywhere(hands, desk)
 }
 
 #[inline(always)]
-fn quick_pass_anywhere(
-    hands: &Hands,
-    knobs: &mut [f64],
-    grads: &[f64],
-    m: &mut [f64],
-    v: &mut [f64],
-    unsure: &mut [bool],
-) {
+fn quick_pass_anywhere(hands: &Hands, desk: Desk<'_>) {
+    let Desk {
+        knobs,
+        grads,
+        m,
+        v,
+        unsure,
+    } = desk;
     let n = knobs.len();
     let (grads, m, v, unsure) = (&grads[..n], &mut m[..n], &mut v[..n], &mut unsure[..n]);
     for i in 0..n {
@@ -262,9 +267,9 @@ mod tests {
                 .collect();
             // Without fused multiply-add in hardware too, where the CPU has it.
             let mut plain = (values.clone(), adam.m.clone(), adam.v.clone(), vec![false; knobs.len()]);
-            quick_pass_anywhere(&hands, &mut plain.0, &grads, &mut plain.1, &mut plain.2, &mut plain.3);
+            quick_pass_anywhere(&hands, Desk { knobs: &mut plain.0, grads: &grads, m: &mut plain.1, v: &mut plain.2, unsure: &mut plain.3 });
             let mut quick = (values.clone(), adam.m.clone(), adam.v.clone(), vec![false; knobs.len()]);
-            quick_pass(&hands, &mut quick.0, &grads, &mut quick.1, &mut quick.2, &mut quick.3);
+            quick_pass(&hands, Desk { knobs: &mut quick.0, grads: &grads, m: &mut quick.1, v: &mut quick.2, unsure: &mut quick.3 });
             let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
             prop_assert_eq!((bits(&plain.0), bits(&plain.1), bits(&plain.2), &plain.3), (bits(&quick.0), bits(&quick.1), bits(&quick.2), &quick.3));
             adam.update(&mut values, &grads, step, 1000);
